@@ -1,0 +1,39 @@
+using CoachFlow.Domain.Intake;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure;
+
+public static class CoachFlowServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: validated options, storage, links, intake rules.</summary>
+    public static IServiceCollection AddCoachFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CoachFlowOptions>()
+            .Bind(configuration.GetSection(CoachFlowOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CoachFlowOptions>, CoachFlowOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+
+        services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Storage));
+        services.AddSingleton<CoachFlowTables>();
+        services.AddHostedService<TableInitializer>();
+        services.AddSingleton<EngagementStore>();
+
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton(sp =>
+        {
+            var coach = sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Coach;
+            return new IntakeRules(coach.EffectiveFocusAreas, coach.TimeZone);
+        });
+        return services;
+    }
+}

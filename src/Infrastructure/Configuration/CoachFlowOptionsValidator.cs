@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using CoachFlow.Domain.Intake;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Configuration;
+
+/// <summary>
+/// Refuses a configuration the product cannot run with, naming each offending key the way it is
+/// written in appsettings (<c>CoachFlow:Coach:Email</c>), so the fix is obvious from the message.
+/// </summary>
+public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFlowOptions>
+{
+    private const string Root = CoachFlowOptions.SectionName;
+    private const int MinimumSigningKeyLength = 32;
+
+    public ValidateOptionsResult Validate(string? name, CoachFlowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Check(bool ok, string key, string problem)
+        {
+            if (!ok)
+            {
+                failures.Add($"{Root}:{key} {problem}");
+            }
+        }
+
+        Check(IsAbsoluteHttpUrl(options.PublicBaseUrl), "PublicBaseUrl", "must be an absolute http(s) URL, e.g. https://coach.example.com.");
+        Check(options.LinkSigningKey.Length >= MinimumSigningKeyLength, "LinkSigningKey", $"must be at least {MinimumSigningKeyLength} characters of secret.");
+        ValidateCoach(options.Coach, Check);
+        ValidateEmail(options.Email, Check);
+        ValidateDurations(options.Durations, Check);
+
+        var storage = options.Storage;
+        Check(!string.IsNullOrWhiteSpace(storage.ConnectionString) || !string.IsNullOrWhiteSpace(storage.AccountName), "Storage:ConnectionString", "or CoachFlow:Storage:AccountName must be set.");
+        Check(storage.TablePrefix.Length == 0 || TablePrefixPattern().IsMatch(storage.TablePrefix), "Storage:TablePrefix", "must be a letter followed by up to 19 letters or digits.");
+        Check(options.Intake.ThankYouRedirectUrl is null || IsAbsoluteHttpUrl(options.Intake.ThankYouRedirectUrl), "Intake:ThankYouRedirectUrl", "must be an absolute http(s) URL when set.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCoach(CoachProfileOptions coach, Action<bool, string, string> check)
+    {
+        check(CoachIdPattern().IsMatch(coach.Id), "Coach:Id", "must be 1 to 64 letters, digits, '-' or '_'.");
+        check(!string.IsNullOrWhiteSpace(coach.Name), "Coach:Name", "is required.");
+        check(IsEmail(coach.Email), "Coach:Email", "must be an email address.");
+        check(IntakeRules.IsKnownTimeZone(coach.TimeZone), "Coach:TimeZone", "must be an IANA time zone such as Europe/London.");
+        check(coach.PhotoUrl is null || IsAbsoluteHttpUrl(coach.PhotoUrl), "Coach:PhotoUrl", "must be an absolute http(s) URL when set.");
+        check(ColourPattern().IsMatch(coach.AccentColor), "Coach:AccentColor", "must be a hex colour such as #2f6f5e.");
+        check(coach.FocusAreas.All(a => !string.IsNullOrWhiteSpace(a)), "Coach:FocusAreas", "must not contain empty entries.");
+        check(coach.FocusAreas.Distinct(StringComparer.OrdinalIgnoreCase).Count() == coach.FocusAreas.Count, "Coach:FocusAreas", "must not repeat an entry.");
+        check(coach.WeeklyAvailability.Count > 0, "Coach:WeeklyAvailability", "needs at least one window, e.g. { \"Day\": \"Monday\", \"Start\": \"09:00\", \"End\": \"12:00\" }.");
+        for (var i = 0; i < coach.WeeklyAvailability.Count; i++)
+        {
+            var window = coach.WeeklyAvailability[i];
+            check(window.Start < window.End, $"Coach:WeeklyAvailability:{i}", "must start before it ends.");
+        }
+
+        check(coach.ChemistryLength > TimeSpan.Zero && coach.ChemistryLength <= TimeSpan.FromHours(4), "Coach:ChemistryLength", "must be between 1 minute and 4 hours.");
+        check(coach.Buffer >= TimeSpan.Zero, "Coach:Buffer", "must not be negative.");
+        check(coach.MinimumNotice >= TimeSpan.Zero, "Coach:MinimumNotice", "must not be negative.");
+        check(coach.Horizon > TimeSpan.Zero, "Coach:Horizon", "must be positive.");
+        check(IsAbsoluteHttpUrl(coach.MeetingLink), "Coach:MeetingLink", "must be an absolute http(s) URL (the video call for chemistry sessions).");
+        check(coach.Referrals.All(r => !string.IsNullOrWhiteSpace(r)), "Coach:Referrals", "must not contain empty entries.");
+    }
+
+    private static void ValidateEmail(EmailOptions email, Action<bool, string, string> check)
+    {
+        check(Enum.IsDefined(email.Provider), "Email:Provider", "must be SendGrid or Outbox.");
+        check(IsEmail(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
+        check(email.Provider != EmailProvider.SendGrid || !string.IsNullOrWhiteSpace(email.SendGridApiKey), "Email:SendGridApiKey", "is required when Email:Provider is SendGrid.");
+    }
+
+    private static void ValidateDurations(DurationOptions d, Action<bool, string, string> check)
+    {
+        void Pair(TimeSpan reminder, TimeSpan timeout, string reminderKey, string timeoutKey)
+        {
+            check(timeout > TimeSpan.Zero, $"Durations:{timeoutKey}", "must be positive.");
+            check(reminder > TimeSpan.Zero && reminder < timeout, $"Durations:{reminderKey}", $"must be positive and shorter than Durations:{timeoutKey}.");
+        }
+
+        Pair(d.TriageReminder, d.TriageTimeout, nameof(d.TriageReminder), nameof(d.TriageTimeout));
+        Pair(d.BookingReminder, d.BookingTimeout, nameof(d.BookingReminder), nameof(d.BookingTimeout));
+        Pair(d.DecisionReminder, d.DecisionTimeout, nameof(d.DecisionReminder), nameof(d.DecisionTimeout));
+        Pair(d.AgreementReminder, d.AgreementTimeout, nameof(d.AgreementReminder), nameof(d.AgreementTimeout));
+        check(d.SessionReminderBefore > TimeSpan.Zero, "Durations:SessionReminderBefore", "must be positive.");
+    }
+
+    private static bool IsAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static bool IsEmail(string? value) => EmailAddressFormat.IsPlausible(value);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex CoachIdPattern();
+
+    [GeneratedRegex("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+    private static partial Regex ColourPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,19}$")]
+    private static partial Regex TablePrefixPattern();
+}

@@ -1,0 +1,7 @@
+namespace CoachFlow.Infrastructure.Configuration;
+
+public enum EmailProvider
+{
+    Outbox,
+    SendGrid,
+}

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using CoachFlow.Infrastructure.Storage;
+
+namespace CoachFlow.Infrastructure.Email;
+
+/// <summary>The local outbox table: where email goes instead of the internet when the provider is Outbox.</summary>
+public sealed class OutboxStore(CoachFlowTables tables)
+{
+    public async Task AddAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        var row = OutboxEntity.From(email, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        await tables.Get(TableName.Outbox).AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every email, newest first.</summary>
+    public async Task<IReadOnlyList<OutboxEmail>> ListAsync(CancellationToken cancellationToken)
+    {
+        var emails = new List<OutboxEmail>();
+        var rows = tables.Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue, cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            emails.Add(row.ToEmail());
+        }
+
+        return emails;
+    }
+}

@@ -1,0 +1,45 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Links;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CoachFlow.Infrastructure.Engagements;
+
+public static class EngagementStatusApi
+{
+    public static IEndpointRouteBuilder MapEngagementStatusApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/engagements/{id}/status", GetStatusAsync);
+        return routes;
+    }
+
+    /// <summary>
+    /// The token is checked before the store is asked, and every refusal is the same 404, so the
+    /// endpoint never tells a stranger whether an engagement exists.
+    /// </summary>
+    public static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult>> GetStatusAsync(
+        string id,
+        string? token,
+        LinkSigner signer,
+        EngagementStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(store);
+        var grant = await signer.ValidateAsync(token, LinkAction.ViewStatus).ConfigureAwait(false);
+        if (grant is null || grant.EngagementId.Value != id)
+        {
+            return NotFound();
+        }
+
+        var engagement = await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
+        return engagement is null
+            ? NotFound()
+            : TypedResults.Ok(new EngagementStatus(engagement.Id.Value, engagement.Stage.ToString(), engagement.CreatedAt, engagement.UpdatedAt));
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No engagement matches this link. Links expire; ask for a fresh one if yours is old.");
+}

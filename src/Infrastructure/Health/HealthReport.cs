@@ -1,0 +1,3 @@
+namespace CoachFlow.Infrastructure.Health;
+
+public sealed record HealthReport(string Status);

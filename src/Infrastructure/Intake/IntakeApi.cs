@@ -1,0 +1,99 @@
+using CoachFlow.Domain.Intake;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Intake;
+
+/// <summary><c>GET /intake</c>, <c>POST /api/intake</c> and the thank-you page (DESIGN §2.3).</summary>
+public static class IntakeApi
+{
+    public const string ThankYouPath = "/intake/thanks";
+
+    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/intake", (IOptions<CoachFlowOptions> options) => IntakePage.Render(options.Value.Coach));
+        routes.MapGet(ThankYouPath, (IOptions<CoachFlowOptions> options) => IntakePage.ThankYou(options.Value.Coach));
+        routes.MapPost("/api/intake", SubmitAsync);
+        return routes;
+    }
+
+    public static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, ContentHttpResult>> SubmitAsync(
+        HttpContext context,
+        IntakeRules rules,
+        EngagementStore store,
+        PublicLinks links,
+        TimeProvider clock,
+        IOptions<CoachFlowOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var log = loggers.CreateLogger(typeof(IntakeApi).FullName!);
+        var coach = options.Value.Coach;
+        var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
+        var read = await IntakeRequestReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        switch (read.Status)
+        {
+            case IntakeReadStatus.UnsupportedMediaType:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "Unsupported media type",
+                    detail: "Send the intake as application/json or application/x-www-form-urlencoded (UTF-8).");
+            case IntakeReadStatus.TooLarge:
+                return wantsPage
+                    ? PageLayout.Page(coach, "That was a lot to send", "<p>Your answers were longer than we can accept (32 KB). Please go back, shorten them a little and send again.</p>", StatusCodes.Status413PayloadTooLarge)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Intake too large", detail: $"The body must be at most {IntakeRequestReader.MaxBodyBytes} bytes.");
+            case IntakeReadStatus.Malformed:
+                return TypedResults.ValidationProblem(read.FieldErrors, title: "The intake could not be read");
+        }
+
+        var form = read.Form;
+        if (form.FilledHoneypot)
+        {
+            // Looks like success so the bot learns nothing; nothing is stored or started.
+            IntakeLog.HoneypotIgnored(log);
+            return read.FromForm
+                ? Redirect(options.Value)
+                : TypedResults.Accepted((string?)null, new IntakeAccepted(EngagementIds.New().Value, links.Status(EngagementIds.New())));
+        }
+
+        var validation = rules.Validate(form);
+        if (!validation.IsValid || read.FieldErrors.Count > 0)
+        {
+            var errors = validation.Errors.Concat(read.FieldErrors)
+                .GroupBy(e => e.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => read.FieldErrors.TryGetValue(g.Key, out var typeError) ? typeError : g.First().Value, StringComparer.Ordinal);
+            return read.FromForm && wantsPage
+                ? IntakePage.Render(coach, form, errors)
+                : TypedResults.ValidationProblem(errors, title: "Some intake answers need another look");
+        }
+
+        var creation = await store.CreateAsync(EngagementIds.New(), validation.Answers!, form.IdempotencyKey, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var id = creation.Engagement.Id;
+        IntakeLog.Accepted(log, id.Value, creation.Created);
+
+        if (read.FromForm)
+        {
+            return Redirect(options.Value);
+        }
+
+        var statusUrl = links.Status(id);
+        return TypedResults.Accepted(statusUrl, new IntakeAccepted(id.Value, statusUrl));
+    }
+
+    private static SeeOtherResult Redirect(CoachFlowOptions options) => new(options.Intake.ThankYouRedirectUrl ?? ThankYouPath);
+}

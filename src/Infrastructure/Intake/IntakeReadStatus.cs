@@ -1,0 +1,9 @@
+namespace CoachFlow.Infrastructure.Intake;
+
+public enum IntakeReadStatus
+{
+    Read,
+    TooLarge,
+    UnsupportedMediaType,
+    Malformed,
+}

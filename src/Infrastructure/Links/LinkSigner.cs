@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text;
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CoachFlow.Infrastructure.Links;
+
+/// <summary>
+/// Issues and checks the signed, expiring tokens in CoachFlow's links (HS256 JWTs). Expiry is
+/// checked against the injected clock rather than the library's, so the dev clock and tests agree
+/// with the workflow about what "now" is.
+/// </summary>
+public sealed class LinkSigner
+{
+    private const string Issuer = "coachflow";
+    private const string ActorClaim = "act";
+    private const string ActionClaim = "do";
+
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly SymmetricSecurityKey _key;
+    private readonly TimeProvider _clock;
+
+    public LinkSigner(IOptions<CoachFlowOptions> options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Value.LinkSigningKey));
+        _clock = clock;
+    }
+
+    public string Issue(EngagementId engagementId, Actor actor, LinkAction action, TimeSpan lifetime)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, engagementId.Value),
+                new Claim(ActorClaim, actor.ToString()),
+                new Claim(ActionClaim, action.ToString()),
+            ]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The grant a token carries, or null when it is tampered, expired, malformed or for another action.</summary>
+    public async Task<LinkGrant?> ValidateAsync(string? token, LinkAction expectedAction)
+    {
+        if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        }).ConfigureAwait(false);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
+            return null;
+        }
+
+        var expiresAt = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
+        if (_clock.GetUtcNow() < expiresAt
+            && EngagementId.TryParse(jwt.Subject, out var engagementId)
+            && jwt.TryGetPayloadValue<string>(ActorClaim, out var actorText) && Enum.TryParse<Actor>(actorText, out var actor)
+            && jwt.TryGetPayloadValue<string>(ActionClaim, out var actionText) && Enum.TryParse<LinkAction>(actionText, out var action)
+            && action == expectedAction)
+        {
+            return new LinkGrant(engagementId, actor, action, expiresAt);
+        }
+
+        return null;
+    }
+}

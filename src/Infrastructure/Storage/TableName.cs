@@ -1,0 +1,11 @@
+namespace CoachFlow.Infrastructure.Storage;
+
+/// <summary>The tables CoachFlow owns (before the configured prefix is applied).</summary>
+public static class TableName
+{
+    public const string Engagements = "Engagements";
+    public const string IntakeKeys = "IntakeKeys";
+    public const string Outbox = "Outbox";
+
+    public static readonly IReadOnlyList<string> All = [Engagements, IntakeKeys, Outbox];
+}

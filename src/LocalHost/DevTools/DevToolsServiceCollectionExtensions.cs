@@ -1,0 +1,26 @@
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.DevelopmentStorage;
+using CoachFlow.Infrastructure.Email;
+
+namespace CoachFlow.LocalHost.DevTools;
+
+internal static class DevToolsServiceCollectionExtensions
+{
+    /// <summary>The local-only extras: the dev outbox, and Azurite when Development points at the emulator.</summary>
+    public static IServiceCollection AddLocalDevTools(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton<OutboxStore>();
+
+        var connectionString = configuration[$"{CoachFlowOptions.SectionName}:Storage:ConnectionString"];
+        if (environment.IsDevelopment() && EmulatorConnection.TablePort(connectionString) is { } port)
+        {
+            var root = AzuriteSettings.FindRepositoryRoot(environment.ContentRootPath)
+                ?? AzuriteSettings.FindRepositoryRoot(AppContext.BaseDirectory)
+                ?? environment.ContentRootPath;
+            services.AddSingleton(new AzuriteSettings(root, port, Path.Combine(root, ".azurite")));
+            services.AddHostedService<AzuriteHostedService>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CoachFlow.Infrastructure;
+using CoachFlow.LocalHost;
+using CoachFlow.LocalHost.DevTools;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCoachFlow(builder.Configuration);
+builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapCoachFlow();
+app.MapDevTools();
+return await StartupFailures.RunAsync(app);
+
+/// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Tests.Configuration;
+
+public sealed class CoachFlowOptionsValidatorTests
+{
+    private static CoachFlowOptions SampleProfile()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
+            .Build();
+        var options = new CoachFlowOptions();
+        configuration.GetSection(CoachFlowOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    private static IReadOnlyList<string> Failures(Action<CoachFlowOptions> change)
+    {
+        var options = SampleProfile();
+        change(options);
+        var result = new CoachFlowOptionsValidator().Validate(null, options);
+        return result.Failed ? [.. result.Failures] : [];
+    }
+
+    [Fact]
+    public void The_shipped_sample_profile_is_valid()
+    {
+        Assert.Empty(Failures(_ => { }));
+        Assert.Equal(6, SampleProfile().Coach.WeeklyAvailability.Count);
+        Assert.Equal(TimeSpan.FromMinutes(30), SampleProfile().Coach.ChemistryLength);
+    }
+
+    public static TheoryData<string, Action<CoachFlowOptions>> Breakages => new()
+    {
+        { "CoachFlow:PublicBaseUrl", o => o.PublicBaseUrl = "localhost:7071" },
+        { "CoachFlow:LinkSigningKey", o => o.LinkSigningKey = "short" },
+        { "CoachFlow:Coach:Id", o => o.Coach.Id = "has space" },
+        { "CoachFlow:Coach:Name", o => o.Coach.Name = " " },
+        { "CoachFlow:Coach:Email", o => o.Coach.Email = "" },
+        { "CoachFlow:Coach:TimeZone", o => o.Coach.TimeZone = "GMT Standard Time" },
+        { "CoachFlow:Coach:PhotoUrl", o => o.Coach.PhotoUrl = "me.jpg" },
+        { "CoachFlow:Coach:AccentColor", o => o.Coach.AccentColor = "green" },
+        { "CoachFlow:Coach:FocusAreas", o => o.Coach.FocusAreas = ["Communication", "communication"] },
+        { "CoachFlow:Coach:WeeklyAvailability", o => o.Coach.WeeklyAvailability = [] },
+        { "CoachFlow:Coach:WeeklyAvailability:0", o => o.Coach.WeeklyAvailability[0].End = o.Coach.WeeklyAvailability[0].Start },
+        { "CoachFlow:Coach:ChemistryLength", o => o.Coach.ChemistryLength = TimeSpan.Zero },
+        { "CoachFlow:Coach:Buffer", o => o.Coach.Buffer = TimeSpan.FromMinutes(-5) },
+        { "CoachFlow:Coach:MinimumNotice", o => o.Coach.MinimumNotice = TimeSpan.FromHours(-1) },
+        { "CoachFlow:Coach:Horizon", o => o.Coach.Horizon = TimeSpan.Zero },
+        { "CoachFlow:Coach:MeetingLink", o => o.Coach.MeetingLink = "" },
+        { "CoachFlow:Coach:Referrals", o => o.Coach.Referrals = [""] },
+        { "CoachFlow:Email:SenderAddress", o => o.Email.SenderAddress = "nobody" },
+        { "CoachFlow:Email:SendGridApiKey", o => o.Email.Provider = EmailProvider.SendGrid },
+        { "CoachFlow:Durations:TriageReminder", o => o.Durations.TriageReminder = TimeSpan.FromDays(8) },
+        { "CoachFlow:Durations:BookingTimeout", o => o.Durations.BookingTimeout = TimeSpan.Zero },
+        { "CoachFlow:Durations:DecisionReminder", o => o.Durations.DecisionReminder = TimeSpan.Zero },
+        { "CoachFlow:Durations:AgreementReminder", o => o.Durations.AgreementReminder = TimeSpan.FromDays(14) },
+        { "CoachFlow:Durations:SessionReminderBefore", o => o.Durations.SessionReminderBefore = TimeSpan.Zero },
+        { "CoachFlow:Storage:ConnectionString", o => o.Storage.ConnectionString = null },
+        { "CoachFlow:Storage:TablePrefix", o => o.Storage.TablePrefix = "1bad" },
+        { "CoachFlow:Intake:ThankYouRedirectUrl", o => o.Intake.ThankYouRedirectUrl = "/thanks" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Breakages))]
+    public void Each_invalid_key_is_named_in_the_failure(string key, Action<CoachFlowOptions> breakIt)
+    {
+        var failures = Failures(breakIt);
+
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Matches("^CoachFlow:[A-Za-z0-9:]+ ", f));
+        Assert.Contains(failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Managed_identity_storage_needs_only_an_account_name() =>
+        Assert.Empty(Failures(o => { o.Storage.ConnectionString = null; o.Storage.AccountName = "coachflowstore"; }));
+
+    [Fact]
+    public async Task The_local_host_exits_with_one_line_naming_each_missing_key()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CoachFlow.LocalHost.dll"), "--urls", "http://127.0.0.1:0" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["CoachFlow__Coach__Name"] = "Sam" },
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var message = (await stderr).Trim();
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("CoachFlow cannot start: ", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+        Assert.Contains("CoachFlow:Coach:Email", message, StringComparison.Ordinal);
+        Assert.Contains("CoachFlow:LinkSigningKey", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CoachFlow:Coach:Name", message, StringComparison.Ordinal);
+    }
+}
