@@ -1,9 +1,11 @@
 using CoachFlow.Infrastructure;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
+using CoachFlow.LocalHost.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachFlow(builder.Configuration);
+builder.Services.AddLocalWorkflowRuntime(builder.Configuration);
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -1,7 +1,18 @@
+using CoachFlow.LocalHost.Workflow;
+
 namespace CoachFlow.LocalHost.DevTools;
 
 internal static class DevToolsEndpointRouteBuilderExtensions
 {
     /// <summary>Routes under <c>/dev/</c>: they exist only on the local host, never in Azure.</summary>
-    public static IEndpointRouteBuilder MapDevTools(this IEndpointRouteBuilder routes) => routes.MapDevOutboxApi();
+    public static IEndpointRouteBuilder MapDevTools(this IEndpointRouteBuilder routes)
+    {
+        routes.MapDevOutboxApi();
+        if (routes.ServiceProvider.GetService<DevClock>() is not null)
+        {
+            routes.MapDevClockApi();
+        }
+
+        return routes;
+    }
 }

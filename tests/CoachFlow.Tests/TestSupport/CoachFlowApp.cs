@@ -1,4 +1,5 @@
 using CoachFlow.Infrastructure.Storage;
+using CoachFlow.LocalHost.Workflow;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,9 +11,13 @@ namespace CoachFlow.Tests.TestSupport;
 
 /// <summary>
 /// The local host in memory, configured by its own appsettings.Development.json, with its own
-/// tables (deleted afterwards) and a fake clock. Extra settings override the sample profile.
+/// tables (deleted afterwards) and, unless <paramref name="fakeClock"/> is false, a fake clock.
+/// Extra settings override the sample profile; <paramref name="services"/> adds test services.
 /// </summary>
-public sealed class CoachFlowApp(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CoachFlowApp(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    bool fakeClock = true,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
@@ -34,14 +39,24 @@ public sealed class CoachFlowApp(IReadOnlyDictionary<string, string?>? settings 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(testServices =>
+        {
+            if (fakeClock)
+            {
+                testServices.AddSingleton<TimeProvider>(Clock);
+            }
+
+            services?.Invoke(testServices);
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         try
         {
-            await Get<CoachFlowTables>().DeleteAllAsync(CancellationToken.None);
+            var tables = Get<CoachFlowTables>();
+            await tables.DeleteAllAsync(CancellationToken.None);
+            await tables.Get(Get<IOptions<WorkflowRuntimeOptions>>().Value.TableName).DeleteAsync(CancellationToken.None);
         }
         catch (Exception e) when (e is OptionsValidationException or ObjectDisposedException)
         {

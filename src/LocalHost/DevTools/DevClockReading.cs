@@ -1,0 +1,3 @@
+namespace CoachFlow.LocalHost.DevTools;
+
+public sealed record DevClockReading(DateTimeOffset Now, TimeSpan Offset);

@@ -1,0 +1,26 @@
+namespace CoachFlow.LocalHost.Workflow;
+
+/// <summary>The runtime's log lines: instance ids, names and statuses only, never payloads.</summary>
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Workflow {InstanceId} is now {Status}")]
+    public static partial void StatusChanged(ILogger logger, string instanceId, Domain.Workflow.WorkflowRuntimeStatus status);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Workflow {InstanceId} failed: {ErrorType}: {ErrorMessage}")]
+    public static partial void Failed(ILogger logger, string instanceId, string errorType, string errorMessage);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Event {EventName} for unknown or finished workflow {InstanceId} dropped")]
+    public static partial void EventDropped(ILogger logger, string eventName, string instanceId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Activity {ActivityName} of {InstanceId} failed attempt {Attempt}; retrying in {Delay}")]
+    public static partial void ActivityRetrying(ILogger logger, Exception exception, string activityName, string instanceId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Resuming {Instances} workflows, {Activities} activities and {Timers} timers left from the last run")]
+    public static partial void Resuming(ILogger logger, int instances, int activities, int timers);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Workflow {InstanceId} changed during an episode; running it again")]
+    public static partial void Conflict(ILogger logger, string instanceId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Episode of workflow {InstanceId} could not be committed")]
+    public static partial void EpisodeError(ILogger logger, Exception exception, string instanceId);
+}
