@@ -7,48 +7,30 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.DevTools;
 
-public sealed class DevClockApiTests : IAsyncLifetime
+public sealed class DevClockApiTests() : AppTest(new CoachFlowApp(fakeClock: false, services: s => s.AddWorkflows(r => r
+    .AddOrchestrator<string?, string>("Sleeper", async (ctx, _) =>
+    {
+        await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(3), CancellationToken.None);
+        return "woke";
+    }))))
 {
-    private readonly CoachFlowApp _app = new(fakeClock: false, services: s => s.AddWorkflows(r => r
-        .AddOrchestrator<string?, string>("Sleeper", async (ctx, _) =>
-        {
-            await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(3), CancellationToken.None);
-            return "woke";
-        })));
-
-    private HttpClient _client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Development_uses_the_dev_clock_as_the_time_provider()
     {
-        Assert.IsType<DevClock>(_app.Get<TimeProvider>());
-        var reading = await _client.GetFromJsonAsync<JsonObject>("/dev/clock", Ct);
+        Assert.IsType<DevClock>(App.Get<TimeProvider>());
+        var reading = await Client.GetFromJsonAsync<JsonObject>("/dev/clock", Ct);
         Assert.Equal("00:00:00", reading!["offset"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Advancing_the_clock_fires_due_timers_before_answering()
     {
-        var workflows = _app.Get<IWorkflowClient>();
+        var workflows = App.Get<IWorkflowClient>();
         await workflows.ScheduleNewOrchestrationInstanceAsync("Sleeper", null, "dev-sleeper", Ct);
-        await _app.Get<LocalWorkflowRuntime>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+        await App.Get<LocalWorkflowRuntime>().WhenIdleAsync(TimeSpan.FromSeconds(30));
         var before = DateTimeOffset.UtcNow;
 
-        var response = await _client.PostAsync("/dev/clock/advance?by=P3DT1M", null, Ct);
+        var response = await Client.PostAsync("/dev/clock/advance?by=P3DT1M", null, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reading = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
@@ -64,7 +46,7 @@ public sealed class DevClockApiTests : IAsyncLifetime
     [InlineData("PT0S")]
     public async Task A_bad_duration_is_a_400_problem(string by)
     {
-        var response = await _client.PostAsync($"/dev/clock/advance?by={Uri.EscapeDataString(by)}", null, Ct);
+        var response = await Client.PostAsync($"/dev/clock/advance?by={Uri.EscapeDataString(by)}", null, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

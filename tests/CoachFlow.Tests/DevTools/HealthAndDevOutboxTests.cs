@@ -6,29 +6,12 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.DevTools;
 
-public sealed class HealthAndDevOutboxTests : IAsyncLifetime
+public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp())
 {
-    private readonly CoachFlowApp _app = new();
-    private HttpClient _client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Health_answers_healthy()
     {
-        var response = await _client.GetAsync("/api/health", Ct);
+        var response = await Client.GetAsync("/api/health", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["status"]!.GetValue<string>());
@@ -38,7 +21,7 @@ public sealed class HealthAndDevOutboxTests : IAsyncLifetime
     public async Task The_outbox_starts_empty_as_json_and_as_a_page()
     {
         var json = await JsonAsync();
-        using var page = await _client.GetAsync("/dev/outbox", Ct);
+        using var page = await Client.GetAsync("/dev/outbox", Ct);
 
         Assert.Empty(json);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
@@ -48,13 +31,13 @@ public sealed class HealthAndDevOutboxTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_json_items_carry_to_subject_sent_at_text_html_and_links_newest_first()
     {
-        var outbox = _app.Get<OutboxStore>();
+        var outbox = App.Get<OutboxStore>();
         var sentAt = CoachFlowApp.Start;
         await outbox.AddAsync(new OutboxEmail("ada@example.com", "First", sentAt, "Hello", "<p>Hello</p>", [new EmailLink("Status", new Uri("http://localhost:7071/s"))]), Ct);
         await outbox.AddAsync(new OutboxEmail("sam@coach.example", "Second <b>", sentAt.AddMinutes(1), "Hi", "<p>Hi</p>", []), Ct);
 
         var json = await JsonAsync();
-        var page = await _client.GetStringAsync("/dev/outbox", Ct);
+        var page = await Client.GetStringAsync("/dev/outbox", Ct);
 
         Assert.Equal(["Second <b>", "First"], json.Select(e => e!["subject"]!.GetValue<string>()));
         var first = json[1]!.AsObject();
@@ -70,7 +53,7 @@ public sealed class HealthAndDevOutboxTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/dev/outbox");
         request.Headers.Accept.ParseAdd("application/json");
-        using var response = await _client.SendAsync(request, Ct);
+        using var response = await Client.SendAsync(request, Ct);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         return (await response.Content.ReadFromJsonAsync<JsonArray>(Ct))!;
     }

@@ -8,33 +8,23 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.Engagements;
 
-public sealed class EngagementStatusApiTests : IAsyncLifetime
+public sealed class EngagementStatusApiTests() : AppTest(new CoachFlowApp())
 {
-    private readonly CoachFlowApp _app = new();
-    private HttpClient _client = null!;
     private string _id = string.Empty;
     private Uri _statusUrl = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _client = _app.CreateClient();
-        var accepted = await (await SampleIntake.PostJsonAsync(_client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
+        await base.InitializeAsync();
+        var accepted = await (await SampleIntake.PostJsonAsync(Client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
         _id = accepted!["engagementId"]!.GetValue<string>();
         _statusUrl = new Uri(accepted["statusUrl"]!.GetValue<string>());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
     }
 
     [Fact]
     public async Task The_signed_status_url_answers_received_with_timestamps()
     {
-        var response = await _client.GetAsync(_statusUrl.PathAndQuery, Ct);
+        var response = await Client.GetAsync(_statusUrl.PathAndQuery, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
@@ -48,7 +38,7 @@ public sealed class EngagementStatusApiTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_token_is_404()
     {
-        var response = await _client.GetAsync($"/api/engagements/{_id}/status", Ct);
+        var response = await Client.GetAsync($"/api/engagements/{_id}/status", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -60,7 +50,7 @@ public sealed class EngagementStatusApiTests : IAsyncLifetime
         var token = Token(_statusUrl);
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
 
-        var response = await _client.GetAsync($"/api/engagements/{_id}/status?token={tampered}", Ct);
+        var response = await Client.GetAsync($"/api/engagements/{_id}/status?token={tampered}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -68,10 +58,10 @@ public sealed class EngagementStatusApiTests : IAsyncLifetime
     [Fact]
     public async Task Another_engagements_token_is_404()
     {
-        var other = await (await SampleIntake.PostJsonAsync(_client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
+        var other = await (await SampleIntake.PostJsonAsync(Client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
         var otherToken = Token(new Uri(other!["statusUrl"]!.GetValue<string>()));
 
-        var response = await _client.GetAsync($"/api/engagements/{_id}/status?token={otherToken}", Ct);
+        var response = await Client.GetAsync($"/api/engagements/{_id}/status?token={otherToken}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -79,9 +69,9 @@ public sealed class EngagementStatusApiTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_token_is_404()
     {
-        _app.Clock.Advance(PublicLinks.StatusLinkLifetime + TimeSpan.FromSeconds(1));
+        App.Clock.Advance(PublicLinks.StatusLinkLifetime + TimeSpan.FromSeconds(1));
 
-        var response = await _client.GetAsync(_statusUrl.PathAndQuery, Ct);
+        var response = await Client.GetAsync(_statusUrl.PathAndQuery, Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -90,10 +80,10 @@ public sealed class EngagementStatusApiTests : IAsyncLifetime
     public async Task A_valid_token_for_an_unknown_id_gets_the_same_404_as_a_bad_token()
     {
         var unknown = EngagementIds.New();
-        var token = _app.Get<LinkSigner>().Issue(unknown, Actor.Client, LinkAction.ViewStatus, TimeSpan.FromDays(1));
+        var token = App.Get<LinkSigner>().Issue(unknown, Actor.Client, LinkAction.ViewStatus, TimeSpan.FromDays(1));
 
-        var unknownResponse = await _client.GetAsync($"/api/engagements/{unknown.Value}/status?token={token}", Ct);
-        var badTokenResponse = await _client.GetAsync($"/api/engagements/{_id}/status?token=nope", Ct);
+        var unknownResponse = await Client.GetAsync($"/api/engagements/{unknown.Value}/status?token={token}", Ct);
+        var badTokenResponse = await Client.GetAsync($"/api/engagements/{_id}/status?token=nope", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, unknownResponse.StatusCode);
         static async Task<string> WithoutTraceId(HttpResponseMessage r)

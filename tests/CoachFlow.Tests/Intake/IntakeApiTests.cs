@@ -10,29 +10,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoachFlow.Tests.Intake;
 
-public sealed class IntakeApiTests : IAsyncLifetime
+public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(), followRedirects: false)
 {
-    private readonly CoachFlowApp _app = new();
-    private HttpClient _client = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Json_intake_is_stored_before_a_202_with_location_and_status_url()
     {
-        var response = await SampleIntake.PostJsonAsync(_client, SampleIntake.Json());
+        var response = await SampleIntake.PostJsonAsync(Client, SampleIntake.Json());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
@@ -42,7 +25,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         Assert.Equal(statusUrl, response.Headers.Location!.ToString());
         Assert.StartsWith($"http://localhost:7071/api/engagements/{id}/status?token=", statusUrl, StringComparison.Ordinal);
 
-        var row = Assert.Single(await TableRows.AllAsync(_app, TableName.Engagements));
+        var row = Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
         Assert.Equal(id, row.PartitionKey);
         Assert.Equal("Received", row.GetString("Stage"));
         Assert.Equal("Ada Lovelace", row.GetString("Name"));
@@ -54,26 +37,26 @@ public sealed class IntakeApiTests : IAsyncLifetime
     [Fact]
     public async Task Ids_are_distinct_across_intakes()
     {
-        var first = await (await SampleIntake.PostJsonAsync(_client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
-        var second = await (await SampleIntake.PostJsonAsync(_client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
+        var first = await (await SampleIntake.PostJsonAsync(Client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
+        var second = await (await SampleIntake.PostJsonAsync(Client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
 
         Assert.NotEqual(first!["engagementId"]!.GetValue<string>(), second!["engagementId"]!.GetValue<string>());
-        Assert.Equal(2, (await TableRows.AllAsync(_app, TableName.Engagements)).Count);
+        Assert.Equal(2, (await TableRows.AllAsync(App, TableName.Engagements)).Count);
     }
 
     [Fact]
     public async Task A_browser_form_post_is_stored_then_redirected_with_303_to_the_thank_you_page()
     {
-        var response = await SampleIntake.PostFormAsync(_client, SampleIntake.Form());
+        var response = await SampleIntake.PostFormAsync(Client, SampleIntake.Form());
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/intake/thanks", response.Headers.Location!.ToString());
-        var row = Assert.Single(await TableRows.AllAsync(_app, TableName.Engagements));
+        var row = Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
         Assert.Equal("[\"Communication\",\"Reactions under stress\"]", row.GetString("FocusAreas"));
         Assert.Equal("Yes", row.GetString("SeeingMentalHealthProfessional"));
         Assert.Equal("My therapist knows I am looking for a coach.", row.GetString("MentalHealthNote"));
 
-        var thanks = await _client.GetAsync(response.Headers.Location, Ct);
+        var thanks = await Client.GetAsync(response.Headers.Location, Ct);
         Assert.Equal(HttpStatusCode.OK, thanks.StatusCode);
         Assert.Contains("Thank you", await thanks.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -98,13 +81,13 @@ public sealed class IntakeApiTests : IAsyncLifetime
         body["consent"] = false;
         body["focusAreas"] = new JsonArray("Astrology");
 
-        var response = await SampleIntake.PostJsonAsync(_client, body);
+        var response = await SampleIntake.PostJsonAsync(Client, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
         Assert.Equal(["consent", "email", "focusAreas"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
-        Assert.Empty(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Empty(await TableRows.AllAsync(App, TableName.Engagements));
     }
 
     [Fact]
@@ -114,7 +97,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         body["name"] = 42;
         body["focusAreas"] = new JsonArray(1, 2);
 
-        var response = await SampleIntake.PostJsonAsync(_client, body);
+        var response = await SampleIntake.PostJsonAsync(Client, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
@@ -127,7 +110,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
     [InlineData("[1, 2]")]
     public async Task Malformed_json_gets_400_problem_json(string json)
     {
-        var response = await _client.PostAsync("/api/intake", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        var response = await Client.PostAsync("/api/intake", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -139,7 +122,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
     {
         var fields = SampleIntake.Form().Where(f => f.Key is not ("email" or "consent")).Append(new("email", "ada@")).ToList();
 
-        var response = await SampleIntake.PostFormAsync(_client, fields);
+        var response = await SampleIntake.PostFormAsync(Client, fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -150,7 +133,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         Assert.Contains("value=\"Ada Lovelace\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"ada@\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Communication\" checked", html, StringComparison.Ordinal);
-        Assert.Empty(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Empty(await TableRows.AllAsync(App, TableName.Engagements));
     }
 
     [Fact]
@@ -158,7 +141,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
     {
         var fields = SampleIntake.Form().Where(f => f.Key != "name").ToList();
 
-        var response = await SampleIntake.PostFormAsync(_client, fields, asBrowser: false);
+        var response = await SampleIntake.PostFormAsync(Client, fields, asBrowser: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -170,7 +153,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
     {
         var fields = SampleIntake.Form().Where(f => f.Key is not ("name" or "consent")).Append(new("name", "<script>alert(1)</script>")).ToList();
 
-        var html = await (await SampleIntake.PostFormAsync(_client, fields)).Content.ReadAsStringAsync(Ct);
+        var html = await (await SampleIntake.PostFormAsync(Client, fields)).Content.ReadAsStringAsync(Ct);
 
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
@@ -182,11 +165,11 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var body = SampleIntake.Json();
         body["goals"] = new string('g', 33 * 1024);
 
-        var response = await SampleIntake.PostJsonAsync(_client, body);
+        var response = await SampleIntake.PostJsonAsync(Client, body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Empty(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Empty(await TableRows.AllAsync(App, TableName.Engagements));
     }
 
     [Fact]
@@ -198,7 +181,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await _client.SendAsync(request, Ct);
+        var response = await Client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -209,7 +192,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var json = SampleIntake.Json().ToJsonString();
         json += new string(' ', 32 * 1024 - Encoding.UTF8.GetByteCount(json));
 
-        var response = await _client.PostAsync("/api/intake", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        var response = await Client.PostAsync("/api/intake", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
@@ -224,7 +207,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         using var content = new ByteArrayContent("name=Ada"u8.ToArray());
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        var response = await _client.PostAsync("/api/intake", content, Ct);
+        var response = await Client.PostAsync("/api/intake", content, Ct);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -236,14 +219,14 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var body = SampleIntake.Json();
         body["website"] = "http://spam.example";
 
-        var json = await SampleIntake.PostJsonAsync(_client, body);
-        var form = await SampleIntake.PostFormAsync(_client, SampleIntake.Form().Where(f => f.Key != "website").Append(new("website", "spam")));
+        var json = await SampleIntake.PostJsonAsync(Client, body);
+        var form = await SampleIntake.PostFormAsync(Client, SampleIntake.Form().Where(f => f.Key != "website").Append(new("website", "spam")));
 
         Assert.Equal(HttpStatusCode.Accepted, json.StatusCode);
         Assert.Matches("^[0-9a-f]{32}$", (await json.Content.ReadFromJsonAsync<JsonObject>(Ct))!["engagementId"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.SeeOther, form.StatusCode);
-        Assert.Empty(await TableRows.AllAsync(_app, TableName.Engagements));
-        Assert.Empty(await TableRows.AllAsync(_app, TableName.IntakeKeys));
+        Assert.Empty(await TableRows.AllAsync(App, TableName.Engagements));
+        Assert.Empty(await TableRows.AllAsync(App, TableName.IntakeKeys));
     }
 
     [Fact]
@@ -253,7 +236,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake") { Content = JsonContent.Create(SampleIntake.Json()) };
             request.Headers.Add("Idempotency-Key", "retry-7f3c");
-            var response = await _client.SendAsync(request, Ct);
+            var response = await Client.SendAsync(request, Ct);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["engagementId"]!.GetValue<string>();
         }
@@ -261,7 +244,7 @@ public sealed class IntakeApiTests : IAsyncLifetime
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync()));
 
         Assert.Single(ids.Distinct());
-        Assert.Single(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
     }
 
     [Fact]
@@ -269,10 +252,10 @@ public sealed class IntakeApiTests : IAsyncLifetime
     {
         var fields = SampleIntake.Form().Append(new("idempotencyKey", "form-render-1")).ToList();
 
-        await SampleIntake.PostFormAsync(_client, fields);
-        await SampleIntake.PostFormAsync(_client, fields);
+        await SampleIntake.PostFormAsync(Client, fields);
+        await SampleIntake.PostFormAsync(Client, fields);
 
-        Assert.Single(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
     }
 
     [Fact]
@@ -284,16 +267,16 @@ public sealed class IntakeApiTests : IAsyncLifetime
         second["idempotencyKey"] = "shared";
         second["email"] = "grace@example.com";
 
-        await SampleIntake.PostJsonAsync(_client, first);
-        await SampleIntake.PostJsonAsync(_client, second);
+        await SampleIntake.PostJsonAsync(Client, first);
+        await SampleIntake.PostJsonAsync(Client, second);
 
-        Assert.Equal(2, (await TableRows.AllAsync(_app, TableName.Engagements)).Count);
+        Assert.Equal(2, (await TableRows.AllAsync(App, TableName.Engagements)).Count);
     }
 
     [Fact]
     public async Task The_intake_page_is_an_accessible_form_with_every_field_labelled()
     {
-        var response = await _client.GetAsync("/intake", Ct);
+        var response = await Client.GetAsync("/intake", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
