@@ -1,6 +1,8 @@
+using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Health;
 using CoachFlow.Infrastructure.Intake;
+using CoachFlow.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Routing;
 
 namespace CoachFlow.Infrastructure;
@@ -11,5 +13,7 @@ public static class CoachFlowEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapCoachFlow(this IEndpointRouteBuilder routes) =>
         routes.MapIntakeApi()
             .MapEngagementStatusApi()
+            .MapBookingApi()
+            .MapActApi()
             .MapHealthApi();
 }

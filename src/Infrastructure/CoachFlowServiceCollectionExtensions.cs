@@ -1,7 +1,11 @@
 using CoachFlow.Domain.Intake;
+using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Scheduling;
+using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +30,18 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<CoachFlowTables>();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<EngagementStore>();
+        services.AddSingleton<EngagementTimeline>();
+        services.AddSingleton<SlotReservationStore>();
+        services.AddSingleton<ChemistryScheduler>();
+        services.AddSingleton<ILinkActionHandler, CancelChemistryAction>();
+        services.AddSingleton<ChemistryConfirmation>();
+
+        services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<OutboxStore>();
+        services.AddHttpClient(nameof(SendGridEmailSender));
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Email.Provider == EmailProvider.SendGrid
+            ? new SendGridEmailSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridEmailSender)), sp.GetRequiredService<IOptions<CoachFlowOptions>>())
+            : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
 
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<PublicLinks>();

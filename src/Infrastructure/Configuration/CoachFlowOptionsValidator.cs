@@ -69,6 +69,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(Enum.IsDefined(email.Provider), "Email:Provider", "must be SendGrid or Outbox.");
         check(IsEmail(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
         check(email.Provider != EmailProvider.SendGrid || !string.IsNullOrWhiteSpace(email.SendGridApiKey), "Email:SendGridApiKey", "is required when Email:Provider is SendGrid.");
+        check(email.TemplateFolder is null || Directory.Exists(email.TemplateFolder), "Email:TemplateFolder", "must be an existing folder when set.");
     }
 
     private static void ValidateDurations(DurationOptions d, Action<bool, string, string> check)

@@ -11,4 +11,7 @@ public sealed class EmailOptions
 
     /// <summary>Required for SendGrid; a Key Vault reference in Azure.</summary>
     public string? SendGridApiKey { get; set; }
+
+    /// <summary>A folder of Liquid templates that replace the built-in ones file by file.</summary>
+    public string? TemplateFolder { get; set; }
 }

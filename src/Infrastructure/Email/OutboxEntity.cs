@@ -24,6 +24,7 @@ public sealed class OutboxEntity : ITableEntity
     public string Text { get; set; } = string.Empty;
     public string Html { get; set; } = string.Empty;
     public string Links { get; set; } = "[]";
+    public string Attachments { get; set; } = "[]";
 
     public static OutboxEntity From(OutboxEmail email, string uniqueSuffix)
     {
@@ -38,9 +39,10 @@ public sealed class OutboxEntity : ITableEntity
             Text = email.Text,
             Html = email.Html,
             Links = JsonSerializer.Serialize(email.Links),
+            Attachments = JsonSerializer.Serialize(email.Attachments),
         };
     }
 
     public OutboxEmail ToEmail() =>
-        new(To, Subject, SentAt, Text, Html, JsonSerializer.Deserialize<EmailLink[]>(Links) ?? []);
+        new(To, Subject, SentAt, Text, Html, JsonSerializer.Deserialize<EmailLink[]>(Links) ?? [], JsonSerializer.Deserialize<EmailAttachment[]>(Attachments) ?? []);
 }

@@ -27,6 +27,10 @@ public sealed class EngagementEntity : ITableEntity
     public string SeeingMentalHealthProfessional { get; set; } = string.Empty;
     public string? MentalHealthNote { get; set; }
     public string? HeardFrom { get; set; }
+    public DateTimeOffset? ChemistryStart { get; set; }
+    public DateTimeOffset? ChemistryEnd { get; set; }
+    public int ChemistrySequence { get; set; }
+    public bool ChemistryCancelled { get; set; }
 
     public static EngagementEntity From(Engagement engagement)
     {
@@ -46,6 +50,10 @@ public sealed class EngagementEntity : ITableEntity
             SeeingMentalHealthProfessional = intake.SeeingMentalHealthProfessional.ToString(),
             MentalHealthNote = intake.MentalHealthNote,
             HeardFrom = intake.HeardFrom,
+            ChemistryStart = engagement.Chemistry?.Start,
+            ChemistryEnd = engagement.Chemistry?.End,
+            ChemistrySequence = engagement.Chemistry?.Sequence ?? 0,
+            ChemistryCancelled = engagement.Chemistry?.Cancelled ?? false,
         };
     }
 
@@ -65,6 +73,9 @@ public sealed class EngagementEntity : ITableEntity
             Enum.Parse<MentalHealthSupport>(SeeingMentalHealthProfessional),
             MentalHealthNote,
             HeardFrom);
-        return new Engagement(id, Enum.Parse<Stage>(Stage), CreatedAt, UpdatedAt, intake);
+        var chemistry = ChemistryStart is { } start && ChemistryEnd is { } end
+            ? new ChemistrySession(start, end, ChemistrySequence, ChemistryCancelled)
+            : null;
+        return new Engagement(id, Enum.Parse<Stage>(Stage), CreatedAt, UpdatedAt, intake, chemistry);
     }
 }

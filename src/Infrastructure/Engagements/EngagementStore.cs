@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Intake;
 using CoachFlow.Infrastructure.Storage;
@@ -48,6 +49,42 @@ public sealed class EngagementStore(CoachFlowTables tables)
             .GetEntityIfExistsAsync<EngagementEntity>(id.Value, EngagementEntity.RowKeyValue, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return row.HasValue ? row.Value!.ToEngagement() : null;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current engagement and stores the result, re-reading
+    /// and re-applying when someone else wrote in between (ETag). A change that returns the engagement
+    /// unchanged writes nothing. Null when the engagement does not exist.
+    /// </summary>
+    public async Task<EngagementUpdate?> UpdateAsync(EngagementId id, Func<Engagement, Engagement> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var table = tables.Get(TableName.Engagements);
+        while (true)
+        {
+            var row = await table.GetEntityIfExistsAsync<EngagementEntity>(id.Value, EngagementEntity.RowKeyValue, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue)
+            {
+                return null;
+            }
+
+            var before = row.Value!.ToEngagement();
+            var after = change(before);
+            if (after == before)
+            {
+                return new EngagementUpdate(before, after);
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(EngagementEntity.From(after), row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return new EngagementUpdate(before, after);
+            }
+            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                // Someone else changed it first: decide again on what they wrote.
+            }
+        }
     }
 
     private async Task<EngagementId> ClaimIdempotencyKeyAsync(EngagementId candidateId, string idempotencyKey, string email, CancellationToken cancellationToken)

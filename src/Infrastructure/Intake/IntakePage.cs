@@ -69,13 +69,8 @@ public static class IntakePage
         Field(b, IntakeFields.TimeZone, errors, "Your time zone", "So session times are shown in your local time, e.g. Europe/London.", attrs =>
         {
             b.Append("<input type=\"text\" id=\"timeZone\" name=\"timeZone\" list=\"time-zones\" autocomplete=\"off\" value=\"")
-             .Append(Html.Encode(values.TimeZone ?? coach.TimeZone)).Append('"').Append(attrs).Append("><datalist id=\"time-zones\">");
-            foreach (var zone in IntakeRules.KnownTimeZoneIds.Order(StringComparer.Ordinal))
-            {
-                b.Append("<option value=\"").Append(Html.Encode(zone)).Append("\">");
-            }
-
-            b.Append("</datalist>");
+             .Append(Html.Encode(values.TimeZone ?? coach.TimeZone)).Append('"').Append(attrs).Append('>');
+            TimeZoneList.AppendDatalist(b, "time-zones");
         });
         TextField(b, IntakeFields.HeardFrom, "How did you hear about us? (optional)", "text", values.HeardFrom, errors, "off", hint: null);
 

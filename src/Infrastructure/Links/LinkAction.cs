@@ -4,4 +4,7 @@ namespace CoachFlow.Infrastructure.Links;
 public enum LinkAction
 {
     ViewStatus,
+    BookChemistry,
+    RescheduleChemistry,
+    CancelChemistry,
 }

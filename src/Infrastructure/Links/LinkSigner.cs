@@ -50,8 +50,12 @@ public sealed class LinkSigner
     }
 
     /// <summary>The grant a token carries, or null when it is tampered, expired, malformed or for another action.</summary>
-    public async Task<LinkGrant?> ValidateAsync(string? token, LinkAction expectedAction)
+    public Task<LinkGrant?> ValidateAsync(string? token, LinkAction expectedAction) => ValidateAsync(token, [expectedAction]);
+
+    /// <summary>The grant a token carries when its action is one of <paramref name="allowedActions"/>; otherwise null.</summary>
+    public async Task<LinkGrant?> ValidateAsync(string? token, IReadOnlyCollection<LinkAction> allowedActions)
     {
+        ArgumentNullException.ThrowIfNull(allowedActions);
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
         {
             return null;
@@ -75,7 +79,7 @@ public sealed class LinkSigner
             && EngagementId.TryParse(jwt.Subject, out var engagementId)
             && jwt.TryGetPayloadValue<string>(ActorClaim, out var actorText) && Enum.TryParse<Actor>(actorText, out var actor)
             && jwt.TryGetPayloadValue<string>(ActionClaim, out var actionText) && Enum.TryParse<LinkAction>(actionText, out var action)
-            && action == expectedAction)
+            && allowedActions.Contains(action))
         {
             return new LinkGrant(engagementId, actor, action, expiresAt);
         }

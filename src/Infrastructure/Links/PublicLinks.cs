@@ -5,16 +5,37 @@ using Microsoft.Extensions.Options;
 namespace CoachFlow.Infrastructure.Links;
 
 /// <summary>Builds the absolute, signed URLs CoachFlow hands out, rooted at the configured public base URL.</summary>
-public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner signer)
+public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner signer, TimeProvider clock)
 {
     /// <summary>Status links outlive the whole lifecycle (weeks of waits), with room to spare.</summary>
     public static readonly TimeSpan StatusLinkLifetime = TimeSpan.FromDays(180);
 
     private readonly string _baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
 
+    /// <summary>Booking links stay valid well past the booking deadline; the workflow decides when booking is over.</summary>
+    public static readonly TimeSpan BookingLinkLifetime = TimeSpan.FromDays(30);
+
     public Uri Status(EngagementId id)
     {
         var token = signer.Issue(id, Actor.Client, LinkAction.ViewStatus, StatusLinkLifetime);
         return new Uri($"{_baseUrl}/api/engagements/{id.Value}/status?token={Uri.EscapeDataString(token)}");
+    }
+
+    public Uri Book(EngagementId id) => Page("book", id, Actor.Client, LinkAction.BookChemistry, BookingLinkLifetime);
+
+    /// <summary>Reschedule and cancel links last until a day after the session would have started.</summary>
+    public Uri Reschedule(EngagementId id, DateTimeOffset sessionStart) =>
+        Page("book", id, Actor.Client, LinkAction.RescheduleChemistry, UntilDayAfter(sessionStart));
+
+    public Uri CancelChemistry(EngagementId id, DateTimeOffset sessionStart) =>
+        Page("act", id, Actor.Client, LinkAction.CancelChemistry, UntilDayAfter(sessionStart));
+
+    private Uri Page(string path, EngagementId id, Actor actor, LinkAction action, TimeSpan lifetime) =>
+        new($"{_baseUrl}/{path}/{signer.Issue(id, actor, action, lifetime)}");
+
+    private TimeSpan UntilDayAfter(DateTimeOffset moment)
+    {
+        var lifetime = moment.AddDays(1) - clock.GetUtcNow();
+        return lifetime > TimeSpan.FromHours(1) ? lifetime : TimeSpan.FromHours(1);
     }
 }

@@ -4,8 +4,10 @@ namespace CoachFlow.Infrastructure.Storage;
 public static class TableName
 {
     public const string Engagements = "Engagements";
+    public const string EngagementTimeline = "EngagementTimeline";
+    public const string SlotReservations = "SlotReservations";
     public const string IntakeKeys = "IntakeKeys";
     public const string Outbox = "Outbox";
 
-    public static readonly IReadOnlyList<string> All = [Engagements, IntakeKeys, Outbox];
+    public static readonly IReadOnlyList<string> All = [Engagements, EngagementTimeline, SlotReservations, IntakeKeys, Outbox];
 }

@@ -1,6 +1,5 @@
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.DevelopmentStorage;
-using CoachFlow.Infrastructure.Email;
 using CoachFlow.LocalHost.Workflow;
 
 namespace CoachFlow.LocalHost.DevTools;
@@ -8,12 +7,11 @@ namespace CoachFlow.LocalHost.DevTools;
 internal static class DevToolsServiceCollectionExtensions
 {
     /// <summary>
-    /// The local-only extras: the dev outbox; in Development the movable dev clock, and Azurite when
-    /// the storage is the emulator.
+    /// The local-only extras: in Development the movable dev clock, and Azurite when the storage is
+    /// the emulator.
     /// </summary>
     public static IServiceCollection AddLocalDevTools(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSingleton<OutboxStore>();
         if (environment.IsDevelopment())
         {
             services.AddSingleton<DevClock>();

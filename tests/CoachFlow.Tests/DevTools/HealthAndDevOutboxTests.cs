@@ -33,15 +33,16 @@ public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp())
     {
         var outbox = App.Get<OutboxStore>();
         var sentAt = CoachFlowApp.Start;
-        await outbox.AddAsync(new OutboxEmail("ada@example.com", "First", sentAt, "Hello", "<p>Hello</p>", [new EmailLink("Status", new Uri("http://localhost:7071/s"))]), Ct);
-        await outbox.AddAsync(new OutboxEmail("sam@coach.example", "Second <b>", sentAt.AddMinutes(1), "Hi", "<p>Hi</p>", []), Ct);
+        await outbox.AddAsync(new OutboxEmail("ada@example.com", "First", sentAt, "Hello", "<p>Hello</p>", [new EmailLink("Status", new Uri("http://localhost:7071/s"))], [new EmailAttachment("invite.ics", "text/calendar", "BEGIN:VCALENDAR")]), Ct);
+        await outbox.AddAsync(new OutboxEmail("sam@coach.example", "Second <b>", sentAt.AddMinutes(1), "Hi", "<p>Hi</p>", [], []), Ct);
 
         var json = await JsonAsync();
         var page = await Client.GetStringAsync("/dev/outbox", Ct);
 
         Assert.Equal(["Second <b>", "First"], json.Select(e => e!["subject"]!.GetValue<string>()));
         var first = json[1]!.AsObject();
-        Assert.Equal(["to", "subject", "sentAt", "text", "html", "links"], first.Select(p => p.Key));
+        Assert.Equal(["to", "subject", "sentAt", "text", "html", "links", "attachments"], first.Select(p => p.Key));
+        Assert.Equal("invite.ics", first["attachments"]![0]!["fileName"]!.GetValue<string>());
         Assert.Equal("ada@example.com", first["to"]!.GetValue<string>());
         Assert.Equal(sentAt, first["sentAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Status", first["links"]![0]!["label"]!.GetValue<string>());

@@ -1,0 +1,100 @@
+using System.Text;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Actions;
+
+/// <summary><c>GET/POST /act/{token}</c>: confirm, then perform, a one-click action from an email.</summary>
+public static class ActApi
+{
+    public static IEndpointRouteBuilder MapActApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/act/{token}", ConfirmAsync);
+        routes.MapPost("/act/{token}", PerformAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
+    public static async Task<ContentHttpResult> ConfirmAsync(
+        string token,
+        LinkSigner signer,
+        EngagementStore engagements,
+        IEnumerable<ILinkActionHandler> handlers,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return InvalidLink(coach);
+        }
+
+        var (handler, grant, engagement) = opened.Value;
+        var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
+        if (prompt.AlreadyDone)
+        {
+            return PageLayout.Page(coach, "Already recorded", "<p>This has already been recorded; there is nothing more to do.</p>");
+        }
+
+        var body = new StringBuilder()
+            .Append("<p>").Append(Html.Encode(prompt.Question)).Append("</p>")
+            .Append("<form method=\"post\" action=\"/act/").Append(Html.Encode(token)).Append("\">")
+            .Append("<button type=\"submit\">").Append(Html.Encode(prompt.Button)).Append("</button></form>")
+            .Append("<p class=\"hint\">Nothing happens until you press the button.</p>");
+        return PageLayout.Page(coach, prompt.Title, body.ToString());
+    }
+
+    public static async Task<ContentHttpResult> PerformAsync(
+        string token,
+        LinkSigner signer,
+        EngagementStore engagements,
+        IEnumerable<ILinkActionHandler> handlers,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return InvalidLink(coach);
+        }
+
+        var (handler, grant, engagement) = opened.Value;
+        var outcome = await handler.PerformAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
+        return outcome.Kind switch
+        {
+            ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
+            ActOutcomeKind.AlreadyRecorded => PageLayout.Page(coach, "Already recorded", $"<p>This was already recorded. {Html.Encode(outcome.Message)}</p>"),
+            _ => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>", StatusCodes.Status409Conflict),
+        };
+    }
+
+    private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
+        string token, LinkSigner signer, EngagementStore engagements, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(engagements);
+        var byAction = handlers.ToDictionary(h => h.Action);
+        var grant = await signer.ValidateAsync(token, byAction.Keys).ConfigureAwait(false);
+        if (grant is null)
+        {
+            return null;
+        }
+
+        var engagement = await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
+        return engagement is null ? null : (byAction[grant.Action], grant, engagement);
+    }
+
+    private static ContentHttpResult InvalidLink(CoachProfileOptions coach) =>
+        PageLayout.Page(coach, "This link can't be used", "<p>This link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.</p>", StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,17 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Links;
+
+namespace CoachFlow.Infrastructure.Actions;
+
+/// <summary>
+/// One kind of one-click email action. <c>GET /act/{token}</c> only asks <see cref="DescribeAsync"/>
+/// (email scanners follow links); <c>POST</c> calls <see cref="PerformAsync"/>, which must be safe to repeat.
+/// </summary>
+public interface ILinkActionHandler
+{
+    LinkAction Action { get; }
+
+    Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken);
+
+    Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken);
+}

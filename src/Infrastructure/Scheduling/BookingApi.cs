@@ -1,0 +1,135 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Scheduling;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoachFlow.Infrastructure.Scheduling;
+
+/// <summary><c>GET/POST /book/{token}</c>: the client's slot picker, for first booking and for rescheduling.</summary>
+public static class BookingApi
+{
+    private static readonly LinkAction[] BookingActions = [LinkAction.BookChemistry, LinkAction.RescheduleChemistry];
+
+    public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/book/{token}", ShowAsync);
+        routes.MapPost("/book/{token}", BookAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    public static async Task<Results<Ok<BookingSlots>, ContentHttpResult>> ShowAsync(
+        string token,
+        string? tz,
+        HttpRequest request,
+        LinkSigner signer,
+        EngagementStore engagements,
+        ChemistryScheduler scheduler,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(engagements);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (grant is null || engagement is null)
+        {
+            return InvalidLink(coach);
+        }
+
+        var reschedule = grant.Action == LinkAction.RescheduleChemistry;
+        var current = ChemistryScheduler.ActiveSession(engagement);
+        var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
+        var zone = BookingPage.ZoneFor(tz, engagement);
+        if (request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            var booked = current is null ? null : SlotFormat.ToJson(BookingPage.ToSlot(current));
+            return TypedResults.Ok(new BookingSlots([.. free.Select(SlotFormat.ToJson)], zone.Id, booked));
+        }
+
+        if (engagement.Stage.IsTerminal())
+        {
+            return BookingPage.Closed(coach, "This engagement has ended, so there is nothing to book.", StatusCodes.Status410Gone);
+        }
+
+        if (!reschedule && current is not null)
+        {
+            return BookingPage.Booked(coach, current, zone, alreadyBooked: false);
+        }
+
+        if (reschedule && current is null)
+        {
+            return BookingPage.Closed(coach, "There is no booked session to move. It may have been cancelled.", StatusCodes.Status409Conflict);
+        }
+
+        return BookingPage.Picker(coach, token, reschedule, current, free, zone);
+    }
+
+    public static async Task<Results<SeeOtherResult, ContentHttpResult>> BookAsync(
+        string token,
+        HttpRequest request,
+        LinkSigner signer,
+        EngagementStore engagements,
+        ChemistryScheduler scheduler,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(engagements);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (grant is null || engagement is null)
+        {
+            return InvalidLink(coach);
+        }
+
+        var reschedule = grant.Action == LinkAction.RescheduleChemistry;
+        var zone = BookingPage.ZoneFor(null, engagement);
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (!SlotFormat.TryParseStart(form?["slot"].ToString(), out var start))
+        {
+            return await PickAgainAsync("Please choose one of the times below.", StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        var slot = new Slot(start, start + Duration.FromTimeSpan(coach.ChemistryLength));
+        var result = await scheduler.BookAsync(engagement.Id, slot, reschedule, cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            BookingStatus.Booked or BookingStatus.Rescheduled => new SeeOtherResult($"/book/{token}"),
+            BookingStatus.AlreadyBooked => BookingPage.Booked(coach, result.Engagement!.Chemistry!, zone, alreadyBooked: true),
+            BookingStatus.Taken => await PickAgainAsync("Sorry, someone has just taken that time. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
+            BookingStatus.TooLate => await PickAgainAsync("That time is now too close to book. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
+            BookingStatus.NotOffered => await PickAgainAsync("That is not a time we offer. Please choose one of the times below.", StatusCodes.Status400BadRequest).ConfigureAwait(false),
+            BookingStatus.NotFound => InvalidLink(coach),
+            _ => BookingPage.Closed(coach, "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
+        };
+
+        async Task<ContentHttpResult> PickAgainAsync(string problem, int status)
+        {
+            var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
+            return BookingPage.Picker(coach, token, reschedule, ChemistryScheduler.ActiveSession(engagement), free, zone, problem, status);
+        }
+    }
+
+    private static async Task<(LinkGrant? Grant, Engagement? Engagement)> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
+    {
+        var grant = await signer.ValidateAsync(token, BookingActions).ConfigureAwait(false);
+        return grant is null ? (null, null) : (grant, await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static ContentHttpResult InvalidLink(CoachProfileOptions coach) =>
+        BookingPage.Closed(coach, "This booking link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.", StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,82 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Email;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Timeline;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoachFlow.Infrastructure.Scheduling;
+
+/// <summary>
+/// Sends the client and the coach the current state of the chemistry session with its calendar
+/// invitation: booked or moved (METHOD:REQUEST) or cancelled (METHOD:CANCEL). Each email is recorded
+/// in the timeline under a key naming the invitation's sequence, so running it again sends nothing twice.
+/// </summary>
+public sealed class ChemistryConfirmation(
+    EngagementStore engagements,
+    EngagementTimeline timeline,
+    EmailTemplates templates,
+    IEmailSender email,
+    PublicLinks links,
+    TimeProvider clock,
+    IOptions<CoachFlowOptions> options)
+{
+    private readonly CoachProfileOptions _coach = options.Value.Coach;
+
+    public async Task SendAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        var engagement = await engagements.GetAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Engagement {id} does not exist.");
+        var session = engagement.Chemistry ?? throw new InvalidOperationException($"Engagement {id} has no chemistry session.");
+        var kind = session.Cancelled ? "cancelled" : "booked";
+        var invite = new CalendarInvite(
+            id,
+            session,
+            _coach.Name,
+            _coach.Email,
+            engagement.Intake.Name,
+            engagement.Intake.Email,
+            new Uri(_coach.MeetingLink),
+            session.Cancelled ? null : links.Reschedule(id, session.Start),
+            session.Cancelled ? null : links.CancelChemistry(id, session.Start),
+            clock.GetUtcNow());
+        var calendar = new EmailAttachment(session.Cancelled ? "cancelled.ics" : "invite.ics", ChemistryCalendar.ContentType, ChemistryCalendar.Create(invite));
+
+        await SendOnceAsync(engagement, $"email-chemistry-{session.Sequence:D2}-client", $"chemistry-{kind}-client", Actor.Client,
+            engagement.Intake.Email, engagement.Intake.Name, engagement.Intake.TimeZone, invite, calendar, cancellationToken).ConfigureAwait(false);
+        await SendOnceAsync(engagement, $"email-chemistry-{session.Sequence:D2}-coach", $"chemistry-{kind}-coach", Actor.Coach,
+            _coach.Email, _coach.Name, _coach.TimeZone, invite, calendar, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendOnceAsync(
+        Engagement engagement,
+        string key,
+        string template,
+        Actor recipient,
+        string to,
+        string recipientName,
+        string timeZone,
+        CalendarInvite invite,
+        EmailAttachment calendar,
+        CancellationToken cancellationToken)
+    {
+        if (await timeline.ContainsAsync(engagement.Id, key, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var when = SlotFormat.ForPeople(BookingPage.ToSlot(invite.Session), DateTimeZoneProviders.Tzdb[timeZone]);
+        var model = new ChemistryEmailModel(
+            EmailCoach.From(_coach), recipientName, engagement.Intake.Name, when, invite.Session.Sequence > 0,
+            invite.MeetingLink, invite.RescheduleUrl, invite.CancelUrl);
+        var rendered = await templates.RenderAsync(template, model).ConfigureAwait(false);
+        var emailLinks = recipient == Actor.Client && invite.RescheduleUrl is not null && invite.CancelUrl is not null
+            ? new List<EmailLink> { new("Join the video call", invite.MeetingLink), new("Choose a new time", invite.RescheduleUrl), new("Cancel the session", invite.CancelUrl) }
+            : [new("Video call", invite.MeetingLink)];
+
+        await email.SendAsync(new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, emailLinks, [calendar]), cancellationToken).ConfigureAwait(false);
+        await timeline.TryAddAsync(engagement.Id, new TimelineEntry(key, clock.GetUtcNow(), Actor.System, "Email", $"Sent \"{rendered.Subject}\" to the {recipient.ToString().ToLowerInvariant()}"), cancellationToken).ConfigureAwait(false);
+    }
+}

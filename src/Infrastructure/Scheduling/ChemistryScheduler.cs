@@ -1,0 +1,140 @@
+using System.Globalization;
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Domain.Scheduling;
+using CoachFlow.Domain.Workflow;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Timeline;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace CoachFlow.Infrastructure.Scheduling;
+
+/// <summary>
+/// Books, reschedules and cancels chemistry sessions: the slot reservation decides who gets a slot,
+/// the engagement records the session, the timeline says what happened, and the workflow hears of
+/// it through its event. Emails and stage changes are the workflow's business.
+/// </summary>
+public sealed class ChemistryScheduler(
+    EngagementStore engagements,
+    SlotReservationStore reservations,
+    EngagementTimeline timeline,
+    IWorkflowClient workflows,
+    TimeProvider clock,
+    IOptions<CoachFlowOptions> options)
+{
+    private readonly CoachProfileOptions _coach = options.Value.Coach;
+
+    private Availability Availability => CoachAvailability.From(_coach);
+
+    /// <summary>The slots a client may book right now.</summary>
+    public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return SlotGenerator.Bookable(Availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<BookingResult> BookAsync(EngagementId id, Slot slot, bool reschedule, CancellationToken cancellationToken)
+    {
+        var engagement = await engagements.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (engagement is null)
+        {
+            return new BookingResult(BookingStatus.NotFound, null);
+        }
+
+        var current = ActiveSession(engagement);
+        if (engagement.Stage.IsTerminal() || (reschedule && current is null))
+        {
+            return new BookingResult(BookingStatus.NotOpen, engagement);
+        }
+
+        if (current is not null && (!reschedule || current.Start == slot.Start.ToDateTimeOffset()))
+        {
+            return new BookingResult(BookingStatus.AlreadyBooked, engagement);
+        }
+
+        var now = Now;
+        var check = SlotGenerator.Check(Availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false), slot);
+        if (check != SlotCheck.Bookable)
+        {
+            return new BookingResult(check switch { SlotCheck.Taken => BookingStatus.Taken, SlotCheck.TooLate => BookingStatus.TooLate, _ => BookingStatus.NotOffered }, engagement);
+        }
+
+        if (!await reservations.TryReserveAsync(_coach.Id, slot, id, cancellationToken).ConfigureAwait(false))
+        {
+            return new BookingResult(BookingStatus.Taken, engagement);
+        }
+
+        var update = await engagements.UpdateAsync(id, e => Record(e, current, slot, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (update is null || !update.Changed)
+        {
+            // Another request booked for this engagement first: give our slot back.
+            await reservations.ReleaseAsync(_coach.Id, slot.Start, id, cancellationToken).ConfigureAwait(false);
+            return new BookingResult(BookingStatus.AlreadyBooked, update?.After ?? engagement);
+        }
+
+        if (current is not null)
+        {
+            await reservations.ReleaseAsync(_coach.Id, Instant.FromDateTimeOffset(current.Start), id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var session = update.After.Chemistry!;
+        var verb = current is null ? "booked" : "moved";
+        await timeline.TryAddAsync(id, new TimelineEntry(
+            $"chemistry-{session.Sequence:D2}-booked", clock.GetUtcNow(), Actor.Client, "Chemistry",
+            $"Chemistry session {verb} to {session.Start.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"), cancellationToken).ConfigureAwait(false);
+
+        var booking = new ChemistryBooking($"chemistry-{session.Sequence}", session.Start, session.End);
+        await workflows.RaiseEventAsync(id.Value, current is null ? EngagementEvents.ChemistryBooked : EngagementEvents.ChemistryRescheduled, booking, cancellationToken).ConfigureAwait(false);
+        return new BookingResult(current is null ? BookingStatus.Booked : BookingStatus.Rescheduled, update.After);
+    }
+
+    public async Task<BookingResult> CancelAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        var update = await engagements.UpdateAsync(
+            id,
+            e => ActiveSession(e) is { } s && !e.Stage.IsTerminal()
+                ? e with { Chemistry = s with { Cancelled = true, Sequence = s.Sequence + 1 }, UpdatedAt = clock.GetUtcNow() }
+                : e,
+            cancellationToken).ConfigureAwait(false);
+        if (update is null)
+        {
+            return new BookingResult(BookingStatus.NotFound, null);
+        }
+
+        if (!update.Changed)
+        {
+            var status = update.After.Chemistry?.Cancelled == true ? BookingStatus.AlreadyCancelled : BookingStatus.NotOpen;
+            return new BookingResult(status, update.After);
+        }
+
+        var session = update.After.Chemistry!;
+        await reservations.ReleaseAsync(_coach.Id, Instant.FromDateTimeOffset(session.Start), id, cancellationToken).ConfigureAwait(false);
+        await timeline.TryAddAsync(id, new TimelineEntry(
+            $"chemistry-{session.Sequence:D2}-cancelled", clock.GetUtcNow(), Actor.Client, "Chemistry", "Client cancelled the chemistry session"), cancellationToken).ConfigureAwait(false);
+        await workflows.RaiseEventAsync(id.Value, EngagementEvents.ChemistryCancelled, new ChemistryCancellation($"chemistry-cancel-{session.Sequence}"), cancellationToken).ConfigureAwait(false);
+        return new BookingResult(BookingStatus.Cancelled, update.After);
+    }
+
+    /// <summary>The session a client can still attend, move or cancel; null when none.</summary>
+    public static ChemistrySession? ActiveSession(Engagement engagement) =>
+        engagement?.Chemistry is { Cancelled: false } session ? session : null;
+
+    private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    private static Engagement Record(Engagement e, ChemistrySession? expected, Slot slot, DateTimeOffset now)
+    {
+        // Decide again on what is stored now: a concurrent request may have booked or moved it already.
+        if (ActiveSession(e) != expected)
+        {
+            return e;
+        }
+
+        var sequence = e.Chemistry is null ? 0 : e.Chemistry.Sequence + 1;
+        return e with { Chemistry = new ChemistrySession(slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset(), sequence), UpdatedAt = now };
+    }
+
+    private Task<IReadOnlyList<Slot>> ReservedAsync(Instant now, CancellationToken cancellationToken) =>
+        reservations.ListAsync(_coach.Id, now - Duration.FromDays(1), now + Duration.FromTimeSpan(_coach.Horizon) + Duration.FromDays(1), cancellationToken);
+}

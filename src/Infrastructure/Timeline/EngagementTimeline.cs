@@ -1,0 +1,50 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Storage;
+
+namespace CoachFlow.Infrastructure.Timeline;
+
+/// <summary><c>EngagementTimeline</c>: partition = engagement, one row per entry, keyed for idempotency.</summary>
+public sealed class EngagementTimeline(CoachFlowTables tables)
+{
+    /// <summary>Adds the entry unless one with its key exists; true when this call added it.</summary>
+    public async Task<bool> TryAddAsync(EngagementId id, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var row = new TableEntity(id.Value, entry.Key)
+        {
+            ["At"] = entry.At,
+            ["Actor"] = entry.Actor.ToString(),
+            ["Kind"] = entry.Kind,
+            ["Summary"] = entry.Summary,
+        };
+        try
+        {
+            await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ContainsAsync(EngagementId id, string key, CancellationToken cancellationToken) =>
+        (await Table.GetEntityIfExistsAsync<TableEntity>(id.Value, key, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
+
+    /// <summary>The whole timeline, oldest first.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ListAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        var entries = new List<TimelineEntry>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(new TimelineEntry(row.RowKey, row.GetDateTimeOffset("At") ?? default, Enum.Parse<Actor>(row.GetString("Actor")), row.GetString("Kind"), row.GetString("Summary")));
+        }
+
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    private TableClient Table => tables.Get(TableName.EngagementTimeline);
+}
