@@ -37,6 +37,8 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<ChemistryConfirmation>();
 
         services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<EngagementMailer>();
+        services.AddSingleton<EngagementRecords>();
         services.AddSingleton<OutboxStore>();
         services.AddHttpClient(nameof(SendGridEmailSender));
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Email.Provider == EmailProvider.SendGrid

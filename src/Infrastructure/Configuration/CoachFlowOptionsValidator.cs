@@ -62,6 +62,10 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(coach.Horizon > TimeSpan.Zero, "Coach:Horizon", "must be positive.");
         check(IsAbsoluteHttpUrl(coach.MeetingLink), "Coach:MeetingLink", "must be an absolute http(s) URL (the video call for chemistry sessions).");
         check(coach.Referrals.All(r => !string.IsNullOrWhiteSpace(r)), "Coach:Referrals", "must not contain empty entries.");
+        foreach (var (key, heading, text) in coach.AgreementTerms.Sections)
+        {
+            check(!string.IsNullOrWhiteSpace(text), $"Coach:AgreementTerms:{key}", $"is required: the agreement must cover \"{heading}\".");
+        }
     }
 
     private static void ValidateEmail(EmailOptions email, Action<bool, string, string> check)

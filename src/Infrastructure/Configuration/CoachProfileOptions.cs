@@ -47,6 +47,8 @@ public sealed class CoachProfileOptions
 
     public List<string> Referrals { get; set; } = [];
 
+    public AgreementTermsOptions AgreementTerms { get; set; } = new();
+
     /// <summary>The focus areas clients choose from: the coach's own, or the defaults.</summary>
     public IReadOnlyList<string> EffectiveFocusAreas => FocusAreas.Count > 0 ? FocusAreas : DefaultFocusAreas;
 }

@@ -3,47 +3,91 @@ using System.Text.Encodings.Web;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Pages;
 using Fluid;
+using Fluid.Values;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Email;
 
 /// <summary>
-/// Renders emails from Liquid templates: <c>{name}.subject.liquid</c>, <c>{name}.text.liquid</c> and
-/// <c>{name}.html.liquid</c>, the HTML wrapped in <c>_layout.html.liquid</c>. Built-in templates are
-/// embedded; a coach overrides any of them by putting a file of the same name in
-/// <c>CoachFlow:Email:TemplateFolder</c>. In the HTML part every value is HTML-encoded.
+/// Renders emails from Liquid templates. Each email is one file, <c>{name}.liquid</c>, with three
+/// sections introduced by the lines <c>--- subject</c>, <c>--- text</c> and <c>--- html</c>; the HTML is
+/// wrapped in <c>_layout.liquid</c>. Built-in templates are embedded; a coach overrides any of them by
+/// putting a file of the same name in <c>CoachFlow:Email:TemplateFolder</c>. In the HTML part every
+/// value is HTML-encoded; the subject and text parts are plain text.
 /// </summary>
 public sealed class EmailTemplates(IOptions<CoachFlowOptions> options)
 {
     private const string ResourcePrefix = "CoachFlow.Email.";
+    private const string Layout = "_layout";
     private static readonly FluidParser Parser = new();
+    private static readonly string[] Sections = ["subject", "text", "html"];
 
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, IFluidTemplate>> _cache = new(StringComparer.Ordinal);
     private readonly string? _folder = options.Value.Email.TemplateFolder;
     private readonly TemplateOptions _templateOptions = CreateOptions();
 
     public async Task<RenderedEmail> RenderAsync(string name, object model)
     {
-        var subject = await RenderAsync($"{name}.subject.liquid", model, NullEncoder.Default).ConfigureAwait(false);
-        var text = await RenderAsync($"{name}.text.liquid", model, NullEncoder.Default).ConfigureAwait(false);
-        var body = await RenderAsync($"{name}.html.liquid", model, Html.Encoder).ConfigureAwait(false);
+        var template = Load(name);
+        var subject = OneLine(await RenderAsync(template["subject"], model, NullEncoder.Default).ConfigureAwait(false));
+        var text = await RenderAsync(template["text"], model, NullEncoder.Default).ConfigureAwait(false);
+        var body = await RenderAsync(template["html"], model, Html.Encoder).ConfigureAwait(false);
+
         var context = new TemplateContext(model, _templateOptions, allowModelMembers: true);
-        context.SetValue("content", new Fluid.Values.StringValue(body, encode: false));
-        context.SetValue("subject", new Fluid.Values.StringValue(OneLine(subject)));
-        var html = await Template("_layout.html.liquid").RenderAsync(context, Html.Encoder).ConfigureAwait(false);
-        return new RenderedEmail(OneLine(subject), text.Trim() + "\n", html);
+        context.SetValue("content", new StringValue(body, encode: false));
+        context.SetValue("subject", new StringValue(subject));
+        var html = await Load(Layout)["html"].RenderAsync(context, Html.Encoder).ConfigureAwait(false);
+        return new RenderedEmail(subject, text.Trim() + "\n", html);
     }
 
-    private async Task<string> RenderAsync(string file, object model, TextEncoder encoder) =>
-        await Template(file).RenderAsync(new TemplateContext(model, _templateOptions, allowModelMembers: true), encoder).ConfigureAwait(false);
+    private Task<string> RenderAsync(IFluidTemplate template, object model, TextEncoder encoder) =>
+        template.RenderAsync(new TemplateContext(model, _templateOptions, allowModelMembers: true), encoder).AsTask();
 
-    private IFluidTemplate Template(string file) => _cache.GetOrAdd(file, f =>
+    private IReadOnlyDictionary<string, IFluidTemplate> Load(string name) => _cache.GetOrAdd(name, n =>
     {
-        var source = ReadSource(f);
-        return Parser.TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"Email template '{f}' does not parse: {error}");
+        var parsed = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var (section, source) in Split(n, ReadSource(n + ".liquid")))
+        {
+            parsed[section] = Parser.TryParse(source, out var template, out var error)
+                ? template
+                : throw new InvalidOperationException($"Email template '{n}' ({section}) does not parse: {error}");
+        }
+
+        return parsed;
     });
+
+    private static List<(string Section, string Source)> Split(string name, string source)
+    {
+        var lines = source.ReplaceLineEndings("\n").Split('\n');
+        string? current = null;
+        var buffer = new List<string>();
+        var found = new List<(string Section, string Source)>();
+        foreach (var line in lines)
+        {
+            var header = Sections.FirstOrDefault(s => line.Trim() == $"--- {s}");
+            if (header is null)
+            {
+                buffer.Add(line);
+                continue;
+            }
+
+            if (current is not null)
+            {
+                found.Add((current, string.Join('\n', buffer)));
+            }
+
+            current = header;
+            buffer.Clear();
+        }
+
+        if (current is not null)
+        {
+            found.Add((current, string.Join('\n', buffer)));
+        }
+
+        var missing = name == Layout ? [] : Sections.Except(found.Select(f => f.Section)).ToList();
+        return missing.Count == 0 ? found : throw new InvalidOperationException($"Email template '{name}' lacks its {string.Join(", ", missing)} section(s).");
+    }
 
     private string ReadSource(string file)
     {

@@ -7,4 +7,8 @@ public enum LinkAction
     BookChemistry,
     RescheduleChemistry,
     CancelChemistry,
+    InviteToChemistry,
+    DeclineAtTriage,
+    Reflect,
+    AcceptAgreement,
 }

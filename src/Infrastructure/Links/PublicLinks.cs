@@ -30,6 +30,17 @@ public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner s
     public Uri CancelChemistry(EngagementId id, DateTimeOffset sessionStart) =>
         Page("act", id, Actor.Client, LinkAction.CancelChemistry, UntilDayAfter(sessionStart));
 
+    /// <summary>Triage, reflection and agreement links outlive their wait by a day; the workflow decides when the wait is over.</summary>
+    public Uri InviteToChemistry(EngagementId id) => Page("act", id, Actor.Coach, LinkAction.InviteToChemistry, Durations.TriageTimeout + TimeSpan.FromDays(1));
+
+    public Uri DeclineAtTriage(EngagementId id) => Page("act", id, Actor.Coach, LinkAction.DeclineAtTriage, Durations.TriageTimeout + TimeSpan.FromDays(1));
+
+    public Uri Reflect(EngagementId id, Actor who) => Page("reflect", id, who, LinkAction.Reflect, Durations.DecisionTimeout + TimeSpan.FromDays(1));
+
+    public Uri Agreement(EngagementId id) => Page("agreement", id, Actor.Client, LinkAction.AcceptAgreement, Durations.AgreementTimeout + TimeSpan.FromDays(1));
+
+    private DurationOptions Durations => options.Value.Durations;
+
     private Uri Page(string path, EngagementId id, Actor actor, LinkAction action, TimeSpan lifetime) =>
         new($"{_baseUrl}/{path}/{signer.Issue(id, actor, action, lifetime)}");
 

@@ -3,7 +3,6 @@ using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
-using CoachFlow.Infrastructure.Timeline;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -16,9 +15,7 @@ namespace CoachFlow.Infrastructure.Scheduling;
 /// </summary>
 public sealed class ChemistryConfirmation(
     EngagementStore engagements,
-    EngagementTimeline timeline,
-    EmailTemplates templates,
-    IEmailSender email,
+    EngagementMailer mailer,
     PublicLinks links,
     TimeProvider clock,
     IOptions<CoachFlowOptions> options)
@@ -50,7 +47,7 @@ public sealed class ChemistryConfirmation(
             _coach.Email, _coach.Name, _coach.TimeZone, invite, calendar, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SendOnceAsync(
+    private Task SendOnceAsync(
         Engagement engagement,
         string key,
         string template,
@@ -62,21 +59,13 @@ public sealed class ChemistryConfirmation(
         EmailAttachment calendar,
         CancellationToken cancellationToken)
     {
-        if (await timeline.ContainsAsync(engagement.Id, key, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
         var when = SlotFormat.ForPeople(BookingPage.ToSlot(invite.Session), DateTimeZoneProviders.Tzdb[timeZone]);
         var model = new ChemistryEmailModel(
             EmailCoach.From(_coach), recipientName, engagement.Intake.Name, when, invite.Session.Sequence > 0,
             invite.MeetingLink, invite.RescheduleUrl, invite.CancelUrl);
-        var rendered = await templates.RenderAsync(template, model).ConfigureAwait(false);
         var emailLinks = recipient == Actor.Client && invite.RescheduleUrl is not null && invite.CancelUrl is not null
             ? new List<EmailLink> { new("Join the video call", invite.MeetingLink), new("Choose a new time", invite.RescheduleUrl), new("Cancel the session", invite.CancelUrl) }
             : [new("Video call", invite.MeetingLink)];
-
-        await email.SendAsync(new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, emailLinks, [calendar]), cancellationToken).ConfigureAwait(false);
-        await timeline.TryAddAsync(engagement.Id, new TimelineEntry(key, clock.GetUtcNow(), Actor.System, "Email", $"Sent \"{rendered.Subject}\" to the {recipient.ToString().ToLowerInvariant()}"), cancellationToken).ConfigureAwait(false);
+        return mailer.SendOnceAsync(engagement.Id, new Delivery(key, template, recipient, to, model, emailLinks, [calendar]), cancellationToken);
     }
 }

@@ -1,0 +1,17 @@
+namespace CoachFlow.Domain.Lifecycle;
+
+/// <summary>
+/// The configurable waits of DESIGN §1, read once through an activity so the workflow stays
+/// deterministic on replay even if configuration changes meanwhile.
+/// </summary>
+public sealed record LifecycleSettings(
+    bool AutoInvite,
+    TimeSpan TriageReminder,
+    TimeSpan TriageTimeout,
+    TimeSpan BookingReminder,
+    TimeSpan BookingTimeout,
+    TimeSpan SessionReminderBefore,
+    TimeSpan DecisionReminder,
+    TimeSpan DecisionTimeout,
+    TimeSpan AgreementReminder,
+    TimeSpan AgreementTimeout);
