@@ -2,6 +2,7 @@ using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Health;
 using CoachFlow.Infrastructure.Intake;
+using CoachFlow.Infrastructure.Lifecycle;
 using CoachFlow.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Routing;
 
@@ -15,5 +16,7 @@ public static class CoachFlowEndpointRouteBuilderExtensions
             .MapEngagementStatusApi()
             .MapBookingApi()
             .MapActApi()
+            .MapReflectionApi()
+            .MapAgreementApi()
             .MapHealthApi();
 }

@@ -3,6 +3,7 @@ using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Lifecycle;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Infrastructure.Timeline;
@@ -35,6 +36,9 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<ChemistryScheduler>();
         services.AddSingleton<ILinkActionHandler, CancelChemistryAction>();
         services.AddSingleton<ChemistryConfirmation>();
+        services.AddSingleton<ILinkActionHandler, InviteToChemistryAction>();
+        services.AddSingleton<ILinkActionHandler, DeclineAtTriageAction>();
+        services.AddSingleton<EngagementActivities>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EngagementMailer>();

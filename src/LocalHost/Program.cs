@@ -5,7 +5,7 @@ using CoachFlow.LocalHost.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachFlow(builder.Configuration);
-builder.Services.AddLocalWorkflowRuntime(builder.Configuration);
+builder.Services.AddLocalWorkflowRuntime(builder.Configuration).AddEngagementWorkflow();
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -35,7 +35,7 @@ public static class ActApi
         var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return InvalidLink(coach);
+            return PageLayout.InvalidLink(coach);
         }
 
         var (handler, grant, engagement) = opened.Value;
@@ -47,14 +47,24 @@ public static class ActApi
 
         var body = new StringBuilder()
             .Append("<p>").Append(Html.Encode(prompt.Question)).Append("</p>")
-            .Append("<form method=\"post\" action=\"/act/").Append(Html.Encode(token)).Append("\">")
-            .Append("<button type=\"submit\">").Append(Html.Encode(prompt.Button)).Append("</button></form>")
+            .Append("<form method=\"post\" action=\"/act/").Append(Html.Encode(token)).Append("\">");
+        foreach (var field in prompt.Fields)
+        {
+            body.Append("<div class=\"field\"><label for=\"").Append(field.Name).Append("\">").Append(Html.Encode(field.Label)).Append("</label>")
+                .Append("<p class=\"hint\" id=\"").Append(field.Name).Append("-hint\">").Append(Html.Encode(field.Hint)).Append("</p>")
+                .Append(field.Multiline ? "<textarea" : "<input type=\"text\"")
+                .Append(" id=\"").Append(field.Name).Append("\" name=\"").Append(field.Name).Append("\" maxlength=\"").Append(field.MaxLength)
+                .Append("\" aria-describedby=\"").Append(field.Name).Append("-hint\">").Append(field.Multiline ? "</textarea>" : string.Empty).Append("</div>");
+        }
+
+        body.Append("<button type=\"submit\">").Append(Html.Encode(prompt.Button)).Append("</button></form>")
             .Append("<p class=\"hint\">Nothing happens until you press the button.</p>");
         return PageLayout.Page(coach, prompt.Title, body.ToString());
     }
 
     public static async Task<ContentHttpResult> PerformAsync(
         string token,
+        HttpRequest request,
         LinkSigner signer,
         EngagementStore engagements,
         IEnumerable<ILinkActionHandler> handlers,
@@ -66,11 +76,16 @@ public static class ActApi
         var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return InvalidLink(coach);
+            return PageLayout.InvalidLink(coach);
         }
 
         var (handler, grant, engagement) = opened.Value;
-        var outcome = await handler.PerformAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
+        var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
+        var fields = prompt.Fields.ToDictionary(
+            f => f.Name,
+            f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
+        var outcome = await handler.PerformAsync(engagement, grant, fields, cancellationToken).ConfigureAwait(false);
         return outcome.Kind switch
         {
             ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
@@ -95,6 +110,4 @@ public static class ActApi
         return engagement is null ? null : (byAction[grant.Action], grant, engagement);
     }
 
-    private static ContentHttpResult InvalidLink(CoachProfileOptions coach) =>
-        PageLayout.Page(coach, "This link can't be used", "<p>This link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.</p>", StatusCodes.Status404NotFound);
 }

@@ -13,5 +13,6 @@ public interface ILinkActionHandler
 
     Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken);
 
-    Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken);
+    /// <summary>Performs the action with the submitted field values (already trimmed and length-checked).</summary>
+    Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Timeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,10 +25,12 @@ public static class EngagementStatusApi
         string? token,
         LinkSigner signer,
         EngagementStore store,
+        EngagementTimeline timeline,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(timeline);
         var grant = await signer.ValidateAsync(token, LinkAction.ViewStatus).ConfigureAwait(false);
         if (grant is null || grant.EngagementId.Value != id)
         {
@@ -35,9 +38,14 @@ public static class EngagementStatusApi
         }
 
         var engagement = await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
-        return engagement is null
-            ? NotFound()
-            : TypedResults.Ok(new EngagementStatus(engagement.Id.Value, engagement.Stage.ToString(), engagement.CreatedAt, engagement.UpdatedAt));
+        if (engagement is null)
+        {
+            return NotFound();
+        }
+
+        var entries = await timeline.ListAsync(engagement.Id, cancellationToken).ConfigureAwait(false);
+        var items = entries.Select(e => new TimelineItem(e.At, e.Actor.ToString(), e.Kind, e.Summary)).ToList();
+        return TypedResults.Ok(new EngagementStatus(engagement.Id.Value, engagement.Stage.ToString(), engagement.CreatedAt, engagement.UpdatedAt, items));
     }
 
     private static ProblemHttpResult NotFound() =>

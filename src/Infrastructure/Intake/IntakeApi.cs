@@ -1,4 +1,6 @@
 using CoachFlow.Domain.Intake;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
@@ -29,6 +31,7 @@ public static class IntakeApi
         HttpContext context,
         IntakeRules rules,
         EngagementStore store,
+        IWorkflowClient workflows,
         PublicLinks links,
         TimeProvider clock,
         IOptions<CoachFlowOptions> options,
@@ -38,6 +41,7 @@ public static class IntakeApi
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(workflows);
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -85,6 +89,16 @@ public static class IntakeApi
         var creation = await store.CreateAsync(EngagementIds.New(), validation.Answers!, form.IdempotencyKey, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var id = creation.Engagement.Id;
         IntakeLog.Accepted(log, id.Value, creation.Created);
+
+        // Also on a repeat: it heals a first attempt that stored the engagement but died before starting its workflow.
+        try
+        {
+            await workflows.ScheduleNewOrchestrationInstanceAsync(EngagementWorkflow.Name, id.Value, id.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkflowInstanceExistsException)
+        {
+            // Started by the first of these requests.
+        }
 
         if (read.FromForm)
         {

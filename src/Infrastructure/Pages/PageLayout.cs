@@ -34,6 +34,13 @@ public static class PageLayout
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
         """;
 
+    /// <summary>The one answer to a tampered, expired or mistaken link: it never says whether the engagement exists.</summary>
+    public static ContentHttpResult InvalidLink(CoachProfileOptions coach) => Page(
+        coach,
+        "This link can't be used",
+        "<p>This link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.</p>",
+        StatusCodes.Status404NotFound);
+
     public static ContentHttpResult Page(CoachProfileOptions coach, string title, string body, int statusCode = StatusCodes.Status200OK)
     {
         ArgumentNullException.ThrowIfNull(coach);

@@ -44,7 +44,7 @@ public static class BookingApi
         var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (grant is null || engagement is null)
         {
-            return InvalidLink(coach);
+            return PageLayout.InvalidLink(coach);
         }
 
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
@@ -93,7 +93,7 @@ public static class BookingApi
         var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (grant is null || engagement is null)
         {
-            return InvalidLink(coach);
+            return PageLayout.InvalidLink(coach);
         }
 
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
@@ -113,7 +113,7 @@ public static class BookingApi
             BookingStatus.Taken => await PickAgainAsync("Sorry, someone has just taken that time. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
             BookingStatus.TooLate => await PickAgainAsync("That time is now too close to book. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
             BookingStatus.NotOffered => await PickAgainAsync("That is not a time we offer. Please choose one of the times below.", StatusCodes.Status400BadRequest).ConfigureAwait(false),
-            BookingStatus.NotFound => InvalidLink(coach),
+            BookingStatus.NotFound => PageLayout.InvalidLink(coach),
             _ => BookingPage.Closed(coach, "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
         };
 
@@ -129,7 +129,4 @@ public static class BookingApi
         var grant = await signer.ValidateAsync(token, BookingActions).ConfigureAwait(false);
         return grant is null ? (null, null) : (grant, await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false));
     }
-
-    private static ContentHttpResult InvalidLink(CoachProfileOptions coach) =>
-        BookingPage.Closed(coach, "This booking link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.", StatusCodes.Status404NotFound);
 }

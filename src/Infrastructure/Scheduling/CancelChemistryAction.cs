@@ -24,7 +24,7 @@ public sealed class CancelChemistryAction(ChemistryScheduler scheduler) : ILinkA
             "Yes, cancel the session"));
     }
 
-    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
+    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
         var result = await scheduler.CancelAsync(engagement.Id, cancellationToken).ConfigureAwait(false);

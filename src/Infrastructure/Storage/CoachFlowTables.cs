@@ -18,12 +18,4 @@ public sealed class CoachFlowTables(TableServiceClient service, IOptions<CoachFl
             await Get(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    public async Task DeleteAllAsync(CancellationToken cancellationToken)
-    {
-        foreach (var name in TableName.All)
-        {
-            await Get(name).DeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

@@ -198,7 +198,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
     public async Task WhenIdleAsync(TimeSpan timeout)
     {
         using var limit = new CancellationTokenSource(timeout);
-        while (Volatile.Read(ref _busy) > 0 || HasDueTimer())
+        while (!IsIdle())
         {
             NudgeTimers();
             await Task.Delay(TimeSpan.FromMilliseconds(5), limit.Token).ConfigureAwait(false);
@@ -273,13 +273,16 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
                         }
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
+                    // Storage trouble: the inbox still holds the messages, so try the instance again shortly.
                     WorkflowLog.EpisodeError(_logger, e, instanceId);
                     lock (_instanceWork)
                     {
                         _instanceWork.Remove(instanceId);
                     }
+
+                    _ = RetryLaterAsync(() => Signal(instanceId), stopping);
                 }
                 finally
                 {
@@ -404,6 +407,12 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
                         Signal(work.InstanceId);
                     }
                 }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    // The result could not be stored; the activity row remains, so run it again shortly (at least once).
+                    WorkflowLog.ActivityError(_logger, e, work.Name, work.InstanceId);
+                    _ = RetryLaterAsync(() => EnqueueActivity(work), stopping);
+                }
                 finally
                 {
                     Interlocked.Decrement(ref _busy);
@@ -449,6 +458,19 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
         }
     }
 
+    private async Task RetryLaterAsync(Action retry, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(_options.ActivityFirstRetryInterval, stopping).ConfigureAwait(false);
+            retry();
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the work is still in storage and resumes on the next start.
+        }
+    }
+
     private HistoryEvent Failed(ActivityWork work, WorkflowFailure failure) =>
         new(HistoryEventType.TaskFailed, _clock.GetUtcNow().UtcDateTime, work.TaskId, work.Name, Failure: failure);
 
@@ -479,11 +501,14 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
         }
     }
 
-    private bool HasDueTimer()
+    // Both checks under the timers lock: the timer loop turns a due timer into busy work inside that
+    // same lock, so no moment exists where the work is counted in neither.
+    private bool IsIdle()
     {
         lock (_timers)
         {
-            return _timers.Count > 0 && _timers.Min!.FireAt <= _clock.GetUtcNow().UtcDateTime;
+            var due = _timers.Count > 0 && _timers.Min!.FireAt <= _clock.GetUtcNow().UtcDateTime;
+            return !due && Volatile.Read(ref _busy) == 0;
         }
     }
 

@@ -21,6 +21,9 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Workflow {InstanceId} changed during an episode; running it again")]
     public static partial void Conflict(ILogger logger, string instanceId);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Episode of workflow {InstanceId} could not be committed")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Episode of workflow {InstanceId} failed to run or commit; retrying")]
     public static partial void EpisodeError(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Result of activity {ActivityName} for {InstanceId} could not be stored; running it again")]
+    public static partial void ActivityError(ILogger logger, Exception exception, string activityName, string instanceId);
 }

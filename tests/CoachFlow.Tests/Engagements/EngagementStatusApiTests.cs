@@ -32,7 +32,8 @@ public sealed class EngagementStatusApiTests() : AppTest(new CoachFlowApp())
         Assert.Equal("Received", status["stage"]!.GetValue<string>());
         Assert.Equal(CoachFlowApp.Start, status["createdAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(CoachFlowApp.Start, status["updatedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal(4, status.Count);
+        Assert.Equal(5, status.Count);
+        Assert.NotNull(status["timeline"]!.AsArray());
     }
 
     [Fact]

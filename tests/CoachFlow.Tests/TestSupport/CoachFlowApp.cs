@@ -50,13 +50,14 @@ public sealed class CoachFlowApp(
         });
     }
 
+    /// <summary>Stops the host first (its workflow runtime included), then deletes the test's tables.</summary>
     public override async ValueTask DisposeAsync()
     {
+        List<Azure.Data.Tables.TableClient> tables = [];
         try
         {
-            var tables = Get<CoachFlowTables>();
-            await tables.DeleteAllAsync(CancellationToken.None);
-            await tables.Get(Get<IOptions<WorkflowRuntimeOptions>>().Value.TableName).DeleteAsync(CancellationToken.None);
+            var coachFlowTables = Get<CoachFlowTables>();
+            tables = [.. TableName.All.Select(coachFlowTables.Get), coachFlowTables.Get(Get<IOptions<WorkflowRuntimeOptions>>().Value.TableName)];
         }
         catch (Exception e) when (e is OptionsValidationException or ObjectDisposedException)
         {
@@ -64,5 +65,9 @@ public sealed class CoachFlowApp(
         }
 
         await base.DisposeAsync();
+        foreach (var table in tables)
+        {
+            await table.DeleteAsync(CancellationToken.None);
+        }
     }
 }

@@ -1,0 +1,129 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Domain.Workflow;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
+using CoachFlow.Infrastructure.Timeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Lifecycle;
+
+/// <summary><c>GET/POST /agreement/{token}</c>: read the agreement; accept it with <c>accept=yes</c> and a typed full name.</summary>
+public static class AgreementApi
+{
+    public static IEndpointRouteBuilder MapAgreementApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/agreement/{token}", ShowAsync);
+        routes.MapPost("/agreement/{token}", AcceptAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    public static async Task<ContentHttpResult> ShowAsync(
+        string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (engagement is null)
+        {
+            return PageLayout.InvalidLink(coach);
+        }
+
+        if (await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) is { } signed)
+        {
+            return AgreementPage.Accepted(coach, signed, justNow: false);
+        }
+
+        return engagement.Stage == Stage.AwaitingAgreement
+            ? AgreementPage.Show(coach, token, engagement, new Dictionary<string, string>(), new Dictionary<string, string>())
+            : NotOpen(coach, engagement);
+    }
+
+    public static async Task<ContentHttpResult> AcceptAsync(
+        string token,
+        HttpContext http,
+        LinkSigner signer,
+        EngagementStore engagements,
+        EngagementRecords records,
+        EngagementTimeline timeline,
+        IWorkflowClient workflows,
+        TimeProvider clock,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (engagement is null)
+        {
+            return PageLayout.InvalidLink(coach);
+        }
+
+        if (await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) is { } signed)
+        {
+            return AgreementPage.Accepted(coach, signed, justNow: false);
+        }
+
+        if (engagement.Stage != Stage.AwaitingAgreement)
+        {
+            return NotOpen(coach, engagement);
+        }
+
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [AgreementPage.AcceptField] = form?[AgreementPage.AcceptField].ToString().Trim() ?? string.Empty,
+            [AgreementPage.SignatureField] = form?[AgreementPage.SignatureField].ToString().Trim() ?? string.Empty,
+        };
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (values[AgreementPage.AcceptField] != "yes")
+        {
+            errors[AgreementPage.AcceptField] = "Please tick the box to accept the agreement.";
+        }
+
+        var signature = values[AgreementPage.SignatureField];
+        if (signature.Length == 0 || signature.Length > AgreementPage.MaxSignature || signature.Any(char.IsControl))
+        {
+            errors[AgreementPage.SignatureField] = "Please type your full name to sign.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return AgreementPage.Show(coach, token, engagement, values, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var record = new AgreementSignature(signature, now, http.Connection.RemoteIpAddress?.ToString());
+        if (await records.TryAddAsync(engagement.Id, EngagementRecords.Agreement, record, cancellationToken).ConfigureAwait(false))
+        {
+            await timeline.TryAddAsync(engagement.Id, new TimelineEntry("agreement-accepted", now, Actor.Client, "Agreement", "The client accepted the agreement"), cancellationToken).ConfigureAwait(false);
+            await workflows.RaiseEventAsync(engagement.Id.Value, EngagementEvents.AgreementAccepted, new AgreementAcceptance("agreement"), cancellationToken).ConfigureAwait(false);
+            return AgreementPage.Accepted(coach, record, justNow: true);
+        }
+
+        var stored = await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) ?? record;
+        return AgreementPage.Accepted(coach, stored, justNow: false);
+    }
+
+    private static async Task<Engagement?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(engagements);
+        var grant = await signer.ValidateAsync(token, LinkAction.AcceptAgreement).ConfigureAwait(false);
+        return grant is null ? null : await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
+        PageLayout.Page(coach, "This agreement is not open", $"<p>The agreement can be accepted once both sides have said yes. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);
+}

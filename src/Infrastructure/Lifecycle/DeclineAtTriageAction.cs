@@ -1,0 +1,14 @@
+using CoachFlow.Domain.Workflow;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Timeline;
+
+namespace CoachFlow.Infrastructure.Lifecycle;
+
+public sealed class DeclineAtTriageAction(EngagementRecords records, EngagementTimeline timeline, IWorkflowClient workflows, TimeProvider clock)
+    : TriageAction(records, timeline, workflows, clock)
+{
+    public override LinkAction Action => LinkAction.DeclineAtTriage;
+
+    protected override bool Invite => false;
+}

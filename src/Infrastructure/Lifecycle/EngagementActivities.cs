@@ -1,0 +1,275 @@
+using System.Globalization;
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Intake;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Email;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Scheduling;
+using CoachFlow.Infrastructure.Timeline;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CoachFlow.Infrastructure.Lifecycle;
+
+/// <summary>
+/// The activities of <see cref="EngagementWorkflow"/>: each small, safe to run again, and named for
+/// what it does. Emails go through <see cref="EngagementMailer"/>, which sends each one once; stage
+/// changes land on the engagement and its timeline.
+/// </summary>
+public sealed class EngagementActivities(
+    EngagementStore engagements,
+    EngagementRecords records,
+    EngagementTimeline timeline,
+    EngagementMailer mailer,
+    ChemistryConfirmation chemistry,
+    PublicLinks links,
+    TimeProvider clock,
+    IOptions<CoachFlowOptions> options)
+{
+    private static readonly ZonedDateTimePattern Deadline = ZonedDateTimePattern.CreateWithInvariantCulture("dddd d MMMM yyyy, HH':'mm '('z')'", DateTimeZoneProviders.Tzdb);
+
+    private CoachFlowOptions Options => options.Value;
+
+    private CoachProfileOptions Coach => Options.Coach;
+
+    public LifecycleSettings GetLifecycleSettings()
+    {
+        var d = Options.Durations;
+        return new LifecycleSettings(Options.AutoInvite, d.TriageReminder, d.TriageTimeout, d.BookingReminder, d.BookingTimeout,
+            d.SessionReminderBefore, d.DecisionReminder, d.DecisionTimeout, d.AgreementReminder, d.AgreementTimeout);
+    }
+
+    public async Task RecordStageAsync(StageChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var id = Id(change.EngagementId);
+        var now = clock.GetUtcNow();
+        await engagements.UpdateAsync(id, e => e.Stage == change.Stage ? e : e with { Stage = change.Stage, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        await timeline.TryAddAsync(id, new TimelineEntry($"stage-{(int)change.Stage:D2}-{change.Stage}", now, change.Actor, "Stage", $"Stage: {change.Stage}"), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendAcknowledgementAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        await ToClientAsync(e, "acknowledgement", Model(e) with { AutoInvite = Options.AutoInvite }, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendInquiryToCoachAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var model = InquiryModel(e);
+        await ToCoachAsync(e, "inquiry", model, TriageLinks(model), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendTriageReminderAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var model = InquiryModel(e) with { Until = Until(Options.Durations.TriageTimeout, Coach.TimeZone) };
+        await ToCoachAsync(e, "triage-reminder", model, TriageLinks(model), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendChemistryInvitationAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(Options.Durations.BookingTimeout, e.Intake.TimeZone) };
+        await ToClientAsync(e, "chemistry-invitation", model, [new("Choose a time", model.BookUrl)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendBookingReminderAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(Options.Durations.BookingTimeout - Options.Durations.BookingReminder, e.Intake.TimeZone) };
+        await ToClientAsync(e, "booking-reminder", model, [new("Choose a time", model.BookUrl)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task SendChemistryConfirmationAsync(string engagementId, CancellationToken cancellationToken) =>
+        chemistry.SendAsync(Id(engagementId), cancellationToken);
+
+    public async Task SendSessionReminderAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var session = e.Chemistry ?? throw new InvalidOperationException($"Engagement {engagementId} has no chemistry session.");
+        var join = new Uri(Coach.MeetingLink);
+        var key = $"session-{session.Sequence:D2}";
+        await ToClientAsync(e, "session-reminder-client", Model(e) with { When = When(session, e.Intake.TimeZone), JoinUrl = join }, [new("Join the video call", join)], cancellationToken, key).ConfigureAwait(false);
+        await ToCoachAsync(e, "session-reminder-coach", InquiryModel(e) with { When = When(session, Coach.TimeZone), JoinUrl = join }, [new("Video call", join)], cancellationToken, key).ConfigureAwait(false);
+    }
+
+    public async Task SendReflectionRequestsAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var clientModel = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Client), Until = Until(Options.Durations.DecisionTimeout, e.Intake.TimeZone) };
+        var coachModel = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Coach), Until = Until(Options.Durations.DecisionTimeout, Coach.TimeZone) };
+        await ToClientAsync(e, "reflection-request-client", clientModel, [new("Share your reflection", clientModel.ReflectUrl)], cancellationToken).ConfigureAwait(false);
+        await ToCoachAsync(e, "reflection-request-coach", coachModel, [new("Record your reflection", coachModel.ReflectUrl)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendDecisionReminderAsync(DecisionReminder reminder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        var e = await LoadAsync(reminder.EngagementId, cancellationToken).ConfigureAwait(false);
+        var remaining = Options.Durations.DecisionTimeout - Options.Durations.DecisionReminder;
+        if (reminder.RemindClient)
+        {
+            var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Client), Until = Until(remaining, e.Intake.TimeZone) };
+            await ToClientAsync(e, "decision-reminder-client", model, [new("Share your reflection", model.ReflectUrl)], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reminder.RemindCoach)
+        {
+            var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Coach), Until = Until(remaining, Coach.TimeZone) };
+            await ToCoachAsync(e, "decision-reminder-coach", model, [new("Record your reflection", model.ReflectUrl)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task SendAgreementAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { AgreementUrl = links.Agreement(e.Id), Until = Until(Options.Durations.AgreementTimeout, e.Intake.TimeZone) };
+        await ToClientAsync(e, "agreement", model, [new("Read and accept the agreement", model.AgreementUrl)], cancellationToken).ConfigureAwait(false);
+        await ToCoachAsync(e, "fit-recorded-coach", await WithReflectionsAsync(e, Model(e) with { DecidedBy = "both" }, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendAgreementReminderAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var remaining = Options.Durations.AgreementTimeout - Options.Durations.AgreementReminder;
+        var model = Model(e) with { AgreementUrl = links.Agreement(e.Id), Until = Until(remaining, e.Intake.TimeZone) };
+        await ToClientAsync(e, "agreement-reminder", model, [new("Read and accept the agreement", model.AgreementUrl)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendContractedNoticesAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
+        var signature = await records.GetAsync<AgreementSignature>(e.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with
+        {
+            SignedName = signature?.SignedName,
+            SignedAt = signature is null ? null : Deadline.Format(Instant.FromDateTimeOffset(signature.At).InZone(DateTimeZoneProviders.Tzdb[Coach.TimeZone])),
+        };
+        await ToClientAsync(e, "contracted-client", model, [], cancellationToken).ConfigureAwait(false);
+        await ToCoachAsync(e, "contracted-coach", model, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SendDeclineAsync(DeclineNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
+        var (note, referral) = notice.Reason switch
+        {
+            DeclineReason.CoachAtTriage => await TriageNoteAsync(e, cancellationToken).ConfigureAwait(false),
+            DeclineReason.CoachAfterSession => await ReflectionNoteAsync(e, cancellationToken).ConfigureAwait(false),
+            _ => (null, null),
+        };
+        var referrals = (referral is null ? Coach.Referrals : Coach.Referrals.Prepend(referral)).ToList();
+        var model = Model(e) with { Note = note, Referrals = referrals };
+        var template = notice.Reason switch
+        {
+            DeclineReason.CoachAtTriage => "declined-at-triage",
+            DeclineReason.CoachAfterSession => "not-compatible-coach-said-no",
+            _ => "not-compatible-client-said-no",
+        };
+        await ToClientAsync(e, template, model, [], cancellationToken).ConfigureAwait(false);
+        if (notice.Reason != DeclineReason.CoachAtTriage)
+        {
+            var decidedBy = notice.Reason == DeclineReason.CoachAfterSession ? "coach" : "client";
+            await ToCoachAsync(e, "fit-recorded-coach", await WithReflectionsAsync(e, Model(e) with { DecidedBy = decidedBy }, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task SendExpiryNoticeAsync(ExpiryNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { WaitingIn = notice.WaitingIn.ToString() };
+        await ToClientAsync(e, "expired-client", model, [], cancellationToken).ConfigureAwait(false);
+        await ToCoachAsync(e, "expired-coach", model, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static EngagementId Id(string value) =>
+        EngagementId.TryParse(value, out var id) ? id : throw new ArgumentException($"'{value}' is not an engagement id.", nameof(value));
+
+    private async Task<Engagement> LoadAsync(string engagementId, CancellationToken cancellationToken) =>
+        await engagements.GetAsync(Id(engagementId), cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"Engagement {engagementId} does not exist (erased?).");
+
+    private LifecycleEmailModel Model(Engagement e) => new(EmailCoach.From(Coach), e.Intake.Name);
+
+    /// <summary>What the coach needs to triage: the intake and the screening flags. Only the coach ever sees this.</summary>
+    private LifecycleEmailModel InquiryModel(Engagement e)
+    {
+        var intake = e.Intake;
+        var therapy = intake.SeeingMentalHealthProfessional switch
+        {
+            MentalHealthSupport.Yes => "yes",
+            MentalHealthSupport.PreferNotToSay => "preferNotToSay",
+            _ => null,
+        };
+        return Model(e) with
+        {
+            ClientEmail = intake.Email,
+            ClientTimeZone = intake.TimeZone,
+            Goals = intake.Goals,
+            FocusAreas = intake.FocusAreas,
+            HeardFrom = intake.HeardFrom,
+            TherapyAnswer = therapy,
+            TherapyNote = intake.MentalHealthNote,
+            OutsideFocus = intake.FocusAreas.Count == 0,
+            AutoInvite = Options.AutoInvite,
+            InviteUrl = Options.AutoInvite ? null : links.InviteToChemistry(e.Id),
+            DeclineUrl = Options.AutoInvite ? null : links.DeclineAtTriage(e.Id),
+        };
+    }
+
+    private static List<EmailLink> TriageLinks(LifecycleEmailModel model) =>
+        model.InviteUrl is null || model.DeclineUrl is null
+            ? []
+            : [new("Invite to a chemistry session", model.InviteUrl), new("Decline kindly", model.DeclineUrl)];
+
+    private async Task<LifecycleEmailModel> WithReflectionsAsync(Engagement e, LifecycleEmailModel model, CancellationToken cancellationToken)
+    {
+        var coach = await records.GetAsync<Reflection>(e.Id, EngagementRecords.ReflectionOf(Actor.Coach), cancellationToken).ConfigureAwait(false);
+        var client = await records.GetAsync<Reflection>(e.Id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken).ConfigureAwait(false);
+        return model with { CoachReflection = Lines(Actor.Coach, coach), ClientReflection = Lines(Actor.Client, client), ClientNote = client?.Note };
+    }
+
+    private static List<ReflectionLine> Lines(Actor who, Reflection? reflection)
+    {
+        var lines = ReflectionQuestions.For(who)
+            .Select(q => new ReflectionLine(q.Text, reflection?.Answers.GetValueOrDefault(q.Id) ?? "not answered"))
+            .ToList();
+        lines.Add(new ReflectionLine("Decision", reflection is null ? "no answer" : reflection.Yes ? "yes" : "no"));
+        return lines;
+    }
+
+    private async Task<(string? Note, string? Referral)> TriageNoteAsync(Engagement e, CancellationToken cancellationToken)
+    {
+        var triage = await records.GetAsync<TriageRecord>(e.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false);
+        return (triage?.Note, triage?.Referral);
+    }
+
+    private async Task<(string? Note, string? Referral)> ReflectionNoteAsync(Engagement e, CancellationToken cancellationToken)
+    {
+        var reflection = await records.GetAsync<Reflection>(e.Id, EngagementRecords.ReflectionOf(Actor.Coach), cancellationToken).ConfigureAwait(false);
+        return (reflection?.Note, reflection?.Referral);
+    }
+
+    private static string When(ChemistrySession session, string timeZone) =>
+        SlotFormat.ForPeople(BookingPage.ToSlot(session), DateTimeZoneProviders.Tzdb[timeZone]);
+
+    /// <summary>"the deadline" for a wait that started now, in the reader's zone.</summary>
+    private string Until(TimeSpan remaining, string timeZone) =>
+        Deadline.Format(Instant.FromDateTimeOffset(clock.GetUtcNow() + remaining).InZone(DateTimeZoneProviders.Tzdb[timeZone]));
+
+    private Task ToClientAsync(Engagement e, string template, LifecycleEmailModel model, IReadOnlyList<EmailLink> emailLinks, CancellationToken cancellationToken, string? keySuffix = null) =>
+        mailer.SendOnceAsync(e.Id, new Delivery(Key(template, keySuffix), template, Actor.Client, e.Intake.Email, model, emailLinks, []), cancellationToken);
+
+    private Task ToCoachAsync(Engagement e, string template, LifecycleEmailModel model, IReadOnlyList<EmailLink> emailLinks, CancellationToken cancellationToken, string? keySuffix = null) =>
+        mailer.SendOnceAsync(e.Id, new Delivery(Key(template, keySuffix), template, Actor.Coach, Coach.Email, model, emailLinks, []), cancellationToken);
+
+    private static string Key(string template, string? suffix) =>
+        suffix is null ? $"email-{template}" : string.Create(CultureInfo.InvariantCulture, $"email-{template}-{suffix}");
+}

@@ -1,0 +1,143 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Domain.Workflow;
+using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
+using CoachFlow.Infrastructure.Timeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Lifecycle;
+
+/// <summary><c>GET/POST /reflect/{token}</c>: the coach's or the client's reflection and yes/no after the chemistry session.</summary>
+public static class ReflectionApi
+{
+    public static IEndpointRouteBuilder MapReflectionApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/reflect/{token}", ShowAsync);
+        routes.MapPost("/reflect/{token}", SubmitAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    public static async Task<ContentHttpResult> ShowAsync(
+        string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return PageLayout.InvalidLink(coach);
+        }
+
+        var (who, engagement) = opened.Value;
+        var mine = await records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(who), cancellationToken).ConfigureAwait(false);
+        if (mine is not null)
+        {
+            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, mine, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
+        }
+
+        return engagement.Stage == Stage.AwaitingDecisions
+            ? ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), new Dictionary<string, string>(), new Dictionary<string, string>())
+            : NotOpen(coach, engagement);
+    }
+
+    public static async Task<ContentHttpResult> SubmitAsync(
+        string token,
+        HttpRequest request,
+        LinkSigner signer,
+        EngagementStore engagements,
+        EngagementRecords records,
+        EngagementTimeline timeline,
+        IWorkflowClient workflows,
+        TimeProvider clock,
+        IOptions<CoachFlowOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(options);
+        var coach = options.Value.Coach;
+        var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return PageLayout.InvalidLink(coach);
+        }
+
+        var (who, engagement) = opened.Value;
+        var key = EngagementRecords.ReflectionOf(who);
+        if (await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, existing, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
+        }
+
+        if (engagement.Stage != Stage.AwaitingDecisions)
+        {
+            return NotOpen(coach, engagement);
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
+        var values = (form ?? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)[])
+            .ToDictionary(f => f.Key, f => f.Value.ToString().Trim(), StringComparer.Ordinal);
+        var decision = values.GetValueOrDefault(ReflectionPage.DecisionField);
+        if (decision is not ("yes" or "no"))
+        {
+            var errors = new Dictionary<string, string> { [ReflectionPage.DecisionField] = "Please choose yes or no; either is a good answer." };
+            return ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), values, errors);
+        }
+
+        var answers = ReflectionQuestions.For(who)
+            .Where(q => ReflectionQuestions.Answers.Contains(values.GetValueOrDefault(q.Id)))
+            .ToDictionary(q => q.Id, q => values[q.Id]);
+        var now = clock.GetUtcNow();
+        var reflection = new Reflection(
+            who,
+            answers,
+            decision == "yes",
+            Limit(values.GetValueOrDefault(ReflectionPage.NoteField), ReflectionPage.MaxNote),
+            who == Actor.Coach ? Limit(values.GetValueOrDefault(ReflectionPage.ReferralField), ReflectionPage.MaxReferral) : null,
+            now);
+        if (await records.TryAddAsync(engagement.Id, key, reflection, cancellationToken).ConfigureAwait(false))
+        {
+            // The timeline is visible to the client, so it says that a side answered, never what.
+            await timeline.TryAddAsync(engagement.Id, new TimelineEntry($"decision-{who.ToString().ToLowerInvariant()}", now, who, "Decision", $"The {who.ToString().ToLowerInvariant()} recorded their reflection"), cancellationToken).ConfigureAwait(false);
+            var eventName = who == Actor.Coach ? EngagementEvents.CoachDecision : EngagementEvents.ClientDecision;
+            await workflows.RaiseEventAsync(engagement.Id.Value, eventName, new FitDecision("decision", reflection.Yes), cancellationToken).ConfigureAwait(false);
+        }
+
+        var stored = await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) ?? reflection;
+        return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: stored == reflection);
+    }
+
+    private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(engagements);
+        var grant = await signer.ValidateAsync(token, LinkAction.Reflect).ConfigureAwait(false);
+        if (grant is null || grant.Actor is not (Actor.Coach or Actor.Client))
+        {
+            return null;
+        }
+
+        var engagement = await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
+        return engagement is null ? null : (grant.Actor, engagement);
+    }
+
+    private static Task<Reflection?> ClientReflectionAsync(EngagementRecords records, Engagement engagement, CancellationToken cancellationToken) =>
+        records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken);
+
+    private static string Other(Actor who, Engagement engagement, CoachProfileOptions coach) => who == Actor.Coach ? engagement.Intake.Name : coach.Name;
+
+    private static string? Limit(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value[..Math.Min(value.Length, max)];
+
+    private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
+        PageLayout.Page(coach, "Not open for reflection", $"<p>Reflections open after the chemistry session. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);
+
+}

@@ -1,0 +1,68 @@
+using CoachFlow.Domain.Engagements;
+using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Domain.Workflow;
+using CoachFlow.Infrastructure.Actions;
+using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Timeline;
+
+namespace CoachFlow.Infrastructure.Lifecycle;
+
+/// <summary>
+/// The coach's two triage links: invite to a chemistry session, or decline kindly (with an optional
+/// note and referral). The first decision is recorded and raised as <c>CoachTriage</c>; a later
+/// click on either link says it is already recorded.
+/// </summary>
+public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, IWorkflowClient workflows, TimeProvider clock) : ILinkActionHandler
+{
+    public const string NoteField = "note";
+    public const string ReferralField = "referral";
+
+    protected abstract bool Invite { get; }
+
+    public abstract LinkAction Action { get; }
+
+    public async Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        var decided = await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is not null;
+        var name = engagement.Intake.Name;
+        return Invite
+            ? new ActPrompt($"Invite {name} to a chemistry session?", $"{name} will get an email with a link to book a free chemistry session.", "Yes, send the invitation", decided)
+            : new ActPrompt($"Decline {name} kindly?", $"{name} will get a warm note saying you are not the right coach for them, with your referral list.", "Send the kind decline", decided)
+            {
+                Fields =
+                [
+                    new ActField(NoteField, "A personal note (optional)", "Included in the email, in your words.", 1000, Multiline: true),
+                    new ActField(ReferralField, "Someone to refer them to (optional)", "Shown first, above your usual referrals.", 300, Multiline: false),
+                ],
+            };
+    }
+
+    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (engagement.Stage != Stage.AwaitingCoachTriage)
+        {
+            return await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is null
+                ? new ActOutcome(ActOutcomeKind.NotPossible, "This enquiry has moved on", $"The enquiry is now {engagement.Stage}, so triage no longer applies.")
+                : new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.");
+        }
+
+        var now = clock.GetUtcNow();
+        var record = new TriageRecord(Invite, Invite ? null : Blank(fields.GetValueOrDefault(NoteField)), Invite ? null : Blank(fields.GetValueOrDefault(ReferralField)), now);
+        if (!await records.TryAddAsync(engagement.Id, EngagementRecords.Triage, record, cancellationToken).ConfigureAwait(false))
+        {
+            return new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.");
+        }
+
+        await timeline.TryAddAsync(engagement.Id, new TimelineEntry("triage", now, Actor.Coach, "Decision", Invite ? "Coach invited the client to a chemistry session" : "Coach declined at triage"), cancellationToken).ConfigureAwait(false);
+        await workflows.RaiseEventAsync(engagement.Id.Value, EngagementEvents.CoachTriage, new TriageDecision("triage", Invite), cancellationToken).ConfigureAwait(false);
+        return Invite
+            ? new ActOutcome(ActOutcomeKind.Done, "Invitation on its way", $"{engagement.Intake.Name} will get a link to book a chemistry session.")
+            : new ActOutcome(ActOutcomeKind.Done, "Kind decline on its way", $"{engagement.Intake.Name} will get your note and referrals. Thank you for being clear.");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
