@@ -1,4 +1,5 @@
 using CoachFlow.Infrastructure;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
 using CoachFlow.LocalHost.Workflow;

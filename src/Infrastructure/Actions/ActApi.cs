@@ -1,12 +1,11 @@
 using System.Text;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Actions;
@@ -14,12 +13,11 @@ namespace CoachFlow.Infrastructure.Actions;
 /// <summary><c>GET/POST /act/{token}</c>: confirm, then perform, a one-click action from an email.</summary>
 public static class ActApi
 {
-    public static IEndpointRouteBuilder MapActApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/act/{token}", ConfirmAsync);
-        routes.MapPost("/act/{token}", PerformAsync).DisableAntiforgery();
-        return routes;
-    }
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("ConfirmAction", HttpMethods.Get, "/act/{token}", ConfirmAsync),
+        new("PerformAction", HttpMethods.Post, "/act/{token}", PerformAsync),
+    ];
 
     /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
     public static async Task<ContentHttpResult> ConfirmAsync(

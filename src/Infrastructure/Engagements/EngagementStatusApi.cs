@@ -1,20 +1,18 @@
 using CoachFlow.Domain.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Timeline;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace CoachFlow.Infrastructure.Engagements;
 
 public static class EngagementStatusApi
 {
-    public static IEndpointRouteBuilder MapEngagementStatusApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/engagements/{id}/status", GetStatusAsync);
-        return routes;
-    }
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("GetEngagementStatus", HttpMethods.Get, "/api/engagements/{id}/status", GetStatusAsync),
+    ];
 
     /// <summary>
     /// The token is checked before the store is asked, and every refusal is the same 404, so the

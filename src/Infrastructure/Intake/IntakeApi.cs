@@ -3,12 +3,11 @@ using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +18,23 @@ public static class IntakeApi
 {
     public const string ThankYouPath = "/intake/thanks";
 
-    public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes)
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("ShowIntakeForm", HttpMethods.Get, "/intake", ShowForm),
+        new("ShowIntakeThanks", HttpMethods.Get, ThankYouPath, ShowThanks),
+        new("SubmitIntake", HttpMethods.Post, "/api/intake", SubmitAsync),
+    ];
+
+    public static ContentHttpResult ShowForm(IOptions<CoachFlowOptions> options)
     {
-        routes.MapGet("/intake", (IOptions<CoachFlowOptions> options) => IntakePage.Render(options.Value.Coach));
-        routes.MapGet(ThankYouPath, (IOptions<CoachFlowOptions> options) => IntakePage.ThankYou(options.Value.Coach));
-        routes.MapPost("/api/intake", SubmitAsync);
-        return routes;
+        ArgumentNullException.ThrowIfNull(options);
+        return IntakePage.Render(options.Value.Coach);
+    }
+
+    public static ContentHttpResult ShowThanks(IOptions<CoachFlowOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return IntakePage.ThankYou(options.Value.Coach);
     }
 
     public static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, ContentHttpResult>> SubmitAsync(

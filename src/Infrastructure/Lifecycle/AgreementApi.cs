@@ -3,13 +3,12 @@ using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
@@ -17,12 +16,11 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// <summary><c>GET/POST /agreement/{token}</c>: read the agreement; accept it with <c>accept=yes</c> and a typed full name.</summary>
 public static class AgreementApi
 {
-    public static IEndpointRouteBuilder MapAgreementApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/agreement/{token}", ShowAsync);
-        routes.MapPost("/agreement/{token}", AcceptAsync).DisableAntiforgery();
-        return routes;
-    }
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("ShowAgreement", HttpMethods.Get, "/agreement/{token}", ShowAsync),
+        new("AcceptAgreement", HttpMethods.Post, "/agreement/{token}", AcceptAsync),
+    ];
 
     public static async Task<ContentHttpResult> ShowAsync(
         string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)

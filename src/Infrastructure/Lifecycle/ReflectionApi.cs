@@ -3,13 +3,12 @@ using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
@@ -17,12 +16,11 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// <summary><c>GET/POST /reflect/{token}</c>: the coach's or the client's reflection and yes/no after the chemistry session.</summary>
 public static class ReflectionApi
 {
-    public static IEndpointRouteBuilder MapReflectionApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/reflect/{token}", ShowAsync);
-        routes.MapPost("/reflect/{token}", SubmitAsync).DisableAntiforgery();
-        return routes;
-    }
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("ShowReflection", HttpMethods.Get, "/reflect/{token}", ShowAsync),
+        new("SubmitReflection", HttpMethods.Post, "/reflect/{token}", SubmitAsync),
+    ];
 
     public static async Task<ContentHttpResult> ShowAsync(
         string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)

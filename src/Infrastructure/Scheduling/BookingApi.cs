@@ -2,12 +2,11 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Scheduling;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -18,12 +17,11 @@ public static class BookingApi
 {
     private static readonly LinkAction[] BookingActions = [LinkAction.BookChemistry, LinkAction.RescheduleChemistry];
 
-    public static IEndpointRouteBuilder MapBookingApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/book/{token}", ShowAsync);
-        routes.MapPost("/book/{token}", BookAsync).DisableAntiforgery();
-        return routes;
-    }
+    public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
+    [
+        new("ShowBooking", HttpMethods.Get, "/book/{token}", ShowAsync),
+        new("BookChemistry", HttpMethods.Post, "/book/{token}", BookAsync),
+    ];
 
     public static async Task<Results<Ok<BookingSlots>, ContentHttpResult>> ShowAsync(
         string token,
