@@ -1,5 +1,6 @@
 using CoachFlow.Infrastructure;
 using CoachFlow.Infrastructure.Http;
+using CoachFlow.Infrastructure.Pages;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
 using CoachFlow.LocalHost.Workflow;
@@ -10,7 +11,7 @@ builder.Services.AddLocalWorkflowRuntime(builder.Configuration).AddEngagementWor
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseCoachFlowErrorPages();
 app.MapCoachFlow();
 app.MapDevTools();
 return await StartupFailures.RunAsync(app);

@@ -1,9 +1,12 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Http;
+using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Engagements;
 
@@ -18,30 +21,35 @@ public static class EngagementStatusApi
     /// The token is checked before the store is asked, and every refusal is the same 404, so the
     /// endpoint never tells a stranger whether an engagement exists.
     /// </summary>
-    public static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult>> GetStatusAsync(
+    public static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult, ContentHttpResult>> GetStatusAsync(
         string id,
         string? token,
+        HttpRequest request,
         LinkSigner signer,
         EngagementStore store,
         EngagementTimeline timeline,
+        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(options);
+        var forPeople = request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
         var grant = await signer.ValidateAsync(token, LinkAction.ViewStatus).ConfigureAwait(false);
-        if (grant is null || grant.EngagementId.Value != id)
-        {
-            return NotFound();
-        }
-
-        var engagement = await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
+        var engagement = grant is null || grant.EngagementId.Value != id ? null : await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
-            return NotFound();
+            return forPeople ? PageLayout.InvalidLink(options.Value.Coach) : NotFound();
         }
 
         var entries = await timeline.ListAsync(engagement.Id, cancellationToken).ConfigureAwait(false);
+        if (forPeople)
+        {
+            return StatusPage.Render(options.Value.Coach, engagement, entries);
+        }
+
         var items = entries.Select(e => new TimelineItem(e.At, e.Actor.ToString(), e.Kind, e.Summary)).ToList();
         return TypedResults.Ok(new EngagementStatus(engagement.Id.Value, engagement.Stage.ToString(), engagement.CreatedAt, engagement.UpdatedAt, items));
     }

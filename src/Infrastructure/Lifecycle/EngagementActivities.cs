@@ -54,7 +54,8 @@ public sealed class EngagementActivities(
     public async Task SendAcknowledgementAsync(string engagementId, CancellationToken cancellationToken)
     {
         var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
-        await ToClientAsync(e, "acknowledgement", Model(e) with { AutoInvite = Options.AutoInvite }, [], cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { AutoInvite = Options.AutoInvite, StatusUrl = links.Status(e.Id) };
+        await ToClientAsync(e, "acknowledgement", model, [new("Follow progress", model.StatusUrl)], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SendInquiryToCoachAsync(string engagementId, CancellationToken cancellationToken)

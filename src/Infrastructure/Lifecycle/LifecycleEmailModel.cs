@@ -34,4 +34,5 @@ public sealed record LifecycleEmailModel(EmailCoach Coach, string ClientName)
     public Uri? JoinUrl { get; init; }
     public Uri? ReflectUrl { get; init; }
     public Uri? AgreementUrl { get; init; }
+    public Uri? StatusUrl { get; init; }
 }

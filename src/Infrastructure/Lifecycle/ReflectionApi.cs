@@ -102,7 +102,8 @@ public static class ReflectionApi
             Limit(values.GetValueOrDefault(ReflectionPage.NoteField), ReflectionPage.MaxNote),
             who == Actor.Coach ? Limit(values.GetValueOrDefault(ReflectionPage.ReferralField), ReflectionPage.MaxReferral) : null,
             now);
-        if (await records.TryAddAsync(engagement.Id, key, reflection, cancellationToken).ConfigureAwait(false))
+        var added = await records.TryAddAsync(engagement.Id, key, reflection, cancellationToken).ConfigureAwait(false);
+        if (added)
         {
             // The timeline is visible to the client, so it says that a side answered, never what.
             await timeline.TryAddAsync(engagement.Id, new TimelineEntry($"decision-{who.ToString().ToLowerInvariant()}", now, who, "Decision", $"The {who.ToString().ToLowerInvariant()} recorded their reflection"), cancellationToken).ConfigureAwait(false);
@@ -110,8 +111,9 @@ public static class ReflectionApi
             await workflows.RaiseEventAsync(engagement.Id.Value, eventName, new FitDecision("decision", reflection.Yes), cancellationToken).ConfigureAwait(false);
         }
 
-        var stored = await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) ?? reflection;
-        return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: stored == reflection);
+        // A racing submission may have won the insert: show what is stored, and say which case this is.
+        var stored = added ? reflection : await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) ?? reflection;
+        return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: added);
     }
 
     private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)

@@ -13,7 +13,11 @@ public static class PageLayout
         * { box-sizing: border-box; }
         body { margin: 0; font: 1.0625rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
         header { background: var(--accent); color: #fff; padding: 1rem 1.25rem; }
+        header { display: flex; align-items: center; gap: .75rem; }
+        header img { width: 2.5rem; height: 2.5rem; border-radius: 50%; object-fit: cover; border: 2px solid #fff; }
         header p { margin: 0; font-weight: 600; letter-spacing: .01em; }
+        .slots { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+        .stage { font-size: 1.25rem; font-weight: 600; }
         main { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0 1rem; }
         a { color: var(--accent); }
@@ -49,7 +53,9 @@ public static class PageLayout
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Html.Encode(title)).Append(" · ").Append(Html.Encode(coach.Name)).Append("</title>")
             .Append("<style>").Append(Styles.Replace("ACCENT", coach.AccentColor, StringComparison.Ordinal)).Append("</style></head><body>")
-            .Append("<header><p>").Append(Html.Encode(coach.Name)).Append("</p></header>")
+            .Append("<header>")
+            .Append(coach.PhotoUrl is null ? string.Empty : $"<img src=\"{Html.Encode(coach.PhotoUrl)}\" alt=\"\">")
+            .Append("<p>").Append(Html.Encode(coach.Name)).Append("</p></header>")
             .Append("<main id=\"main\"><h1>").Append(Html.Encode(title)).Append("</h1>")
             .Append(body)
             .Append("</main></body></html>")

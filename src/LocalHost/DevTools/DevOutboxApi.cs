@@ -35,11 +35,20 @@ internal static class DevOutboxApi
             return "<p>No emails yet. Submit the <a href=\"/intake\">intake form</a> and they will appear here.</p>";
         }
 
-        var b = new StringBuilder("<p>Emails this local host has sent, newest first. Links work as they would in a real inbox.</p>");
+        var b = new StringBuilder("<p>Emails this local host has sent, newest first, shown as the recipient sees them. Links work as they would in a real inbox.</p>");
+        var index = 0;
         foreach (var email in emails)
         {
-            b.Append("<article class=\"field\"><h2>").Append(Html.Encode(email.Subject)).Append("</h2><p class=\"hint\">To ")
-             .Append(Html.Encode(email.To)).Append(" · ").Append(Html.Encode(email.SentAt.ToString("u", CultureInfo.InvariantCulture))).Append("</p>");
+            index++;
+            b.Append("<article class=\"field\" aria-labelledby=\"email-").Append(index).Append("\"><h2 id=\"email-").Append(index).Append("\">")
+             .Append(Html.Encode(email.Subject)).Append("</h2><p class=\"hint\">To ")
+             .Append(Html.Encode(email.To)).Append(" · ").Append(Html.Encode(email.SentAt.ToString("u", CultureInfo.InvariantCulture)));
+            foreach (var attachment in email.Attachments)
+            {
+                b.Append(" · attached: ").Append(Html.Encode(attachment.FileName));
+            }
+
+            b.Append("</p>");
             if (email.Links.Count > 0)
             {
                 b.Append("<ul>");
@@ -51,7 +60,11 @@ internal static class DevOutboxApi
                 b.Append("</ul>");
             }
 
-            b.Append("<pre style=\"white-space: pre-wrap\">").Append(Html.Encode(email.Text)).Append("</pre></article>");
+            // The email's own HTML, isolated in a sandboxed frame exactly as a mail client would show it.
+            b.Append("<iframe sandbox=\"allow-popups allow-top-navigation-by-user-activation\" title=\"").Append(Html.Encode($"Preview: {email.Subject}"))
+             .Append("\" style=\"width:100%;height:28rem;border:1px solid #d9dee3;border-radius:.4rem;background:#fff\" srcdoc=\"")
+             .Append(Html.Encode(email.Html)).Append("\"></iframe>")
+             .Append("<details><summary>Plain-text part</summary><pre style=\"white-space: pre-wrap\">").Append(Html.Encode(email.Text)).Append("</pre></details></article>");
         }
 
         return b.ToString();

@@ -59,3 +59,21 @@ public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp())
         return (await response.Content.ReadFromJsonAsync<JsonArray>(Ct))!;
     }
 }
+
+public sealed class ErrorPageTests() : AppTest(new CoachFlowApp())
+{
+    [Fact]
+    public async Task An_unknown_address_is_a_readable_page_for_people_and_problem_json_for_apis()
+    {
+        using var forPeople = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        forPeople.Headers.Accept.ParseAdd("text/html");
+        var page = await Client.SendAsync(forPeople, Ct);
+        var api = await Client.GetAsync("/api/no-such-thing", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("We couldn&#x27;t find that page", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+    }
+}

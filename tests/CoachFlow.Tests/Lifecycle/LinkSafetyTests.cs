@@ -63,7 +63,8 @@ public sealed class LinkSafetyTests() : AppTest(new CoachFlowApp(), followRedire
     {
         await _drive.StartAsync();
         await _drive.ThroughSessionAsync();
-        await _drive.ReflectAsync(Actor.Client, "yes");
+        var first = await _drive.ReflectAsync(Actor.Client, "yes");
+        Assert.Contains("Your reflection is recorded", await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var repeat = await _drive.ReflectAsync(Actor.Client, "no");
         Assert.Contains("already recorded", await repeat.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await _drive.ReflectAsync(Actor.Coach, "yes");

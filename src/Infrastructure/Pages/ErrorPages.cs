@@ -1,0 +1,44 @@
+using CoachFlow.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CoachFlow.Infrastructure.Pages;
+
+/// <summary>
+/// Errors as a readable page for people (their browser asks for HTML) and as problem+json for API
+/// clients: an unknown address, a wrong method, or a fault on our side.
+/// </summary>
+public static class ErrorPages
+{
+    public static IApplicationBuilder UseCoachFlowErrorPages(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => RespondAsync(context, StatusCodes.Status500InternalServerError) });
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = context => RespondAsync(context.HttpContext, context.HttpContext.Response.StatusCode) });
+        return app;
+    }
+
+    private static async Task RespondAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        var (title, text) = status switch
+        {
+            StatusCodes.Status404NotFound => ("We couldn't find that page", "The address may be mistyped, or the page has moved. The links in our emails always take you to the right place."),
+            StatusCodes.Status405MethodNotAllowed => ("That didn't work", "This page can't be used that way. Please go back and try again."),
+            >= 500 => ("Something went wrong on our side", "We are sorry. Please try again in a minute; nothing you sent has been lost."),
+            _ => ("That didn't work", "Please go back and try again."),
+        };
+        if (context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            var coach = context.RequestServices.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Coach;
+            await PageLayout.Page(coach, title, $"<p>{Html.Encode(text)}</p>", status).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status, Title = title, Detail = text } })
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CoachFlow.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace CoachFlow.Tests.Browser;
+
+/// <summary>
+/// A client and a coach in headless Chromium, through the real local host: the whole pipeline to a
+/// signed agreement, and a kind decline. axe-core checks every page; each step is screenshotted to
+/// <c>artifacts/screenshots</c> (full page), and with COACHFLOW_DOCS_SCREENSHOTS=1 to
+/// <c>docs/screenshots</c> (first screenful) for the README.
+/// </summary>
+public sealed class BrowserJourneyTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Screenshots = Path.Combine(AzuriteFixture.RepositoryRoot, "artifacts", "screenshots");
+    private static readonly string DocsScreenshots = Path.Combine(AzuriteFixture.RepositoryRoot, "docs", "screenshots");
+
+    /// <summary>The steps the README shows.</summary>
+    private static readonly HashSet<string> DocsSteps =
+    [
+        "contracted-01-intake", "contracted-04-booking", "contracted-08-fit-record", "contracted-09-agreement", "contracted-12-outbox", "declined-01-coach-decline",
+    ];
+
+    private RunningHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private HttpClient _http = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"Debian's chromium is required at {Chromium} (.ci/run installs it).");
+        _host = await RunningHost.StartAsync();
+        _http = new HttpClient { BaseAddress = _host.BaseUrl };
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_goes_from_the_intake_form_to_a_signed_agreement()
+    {
+        var page = await NewPageAsync();
+        await VisitAsync(page, "/intake", "contracted-01-intake");
+        await page.FillAsync("#name", "Ada Lovelace");
+        await page.FillAsync("#email", "ada.browser@example.com");
+        await page.FillAsync("#goals", "I want to lead my new team with more confidence and less stress.");
+        await page.CheckAsync("text=Communication");
+        await page.CheckAsync("#mh-no");
+        await page.FillAsync("#timeZone", "America/New_York");
+        await page.CheckAsync("#consent");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/intake/thanks");
+        await CheckAsync(page, "contracted-02-thanks");
+
+        await VisitAsync(page, await LinkAsync("sam@coach.example", "New enquiry: Ada Lovelace", "Invite"), "contracted-03-coach-invite");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Invitation on its way");
+
+        await VisitAsync(page, await LinkAsync("ada.browser@example.com", "Sam Rivers Coaching would love to meet you", "Choose a time"), "contracted-04-booking");
+        var slot = await page.GetAttributeAsync("button[name=slot]", "value");
+        await page.ClickAsync("button[name=slot]");
+        await page.WaitForSelectorAsync("text=You're booked");
+        await CheckAsync(page, "contracted-05-booked");
+
+        var sessionEnd = DateTimeOffset.Parse(slot!, CultureInfo.InvariantCulture).AddMinutes(31);
+        var response = await _http.PostAsync($"/dev/clock/advance?by={Duration(sessionEnd - DateTimeOffset.UtcNow)}", null, Ct);
+        Assert.True(response.IsSuccessStatusCode);
+
+        await VisitAsync(page, await LinkAsync("ada.browser@example.com", "How did it feel?", "Share your reflection"), "contracted-06-client-reflection");
+        await page.CheckAsync("#safe-yes");
+        await page.CheckAsync("#decision-yes");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Your reflection is recorded");
+
+        await VisitAsync(page, await LinkAsync("sam@coach.example", "Your reflection on Ada Lovelace", "Record your reflection"), "contracted-07-coach-reflection");
+        await page.CheckAsync("#decision-yes");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Ada Lovelace's reflection");
+        await CheckAsync(page, "contracted-08-fit-record");
+
+        await VisitAsync(page, await LinkAsync("ada.browser@example.com", "You both said yes", "Read and accept"), "contracted-09-agreement");
+        await page.CheckAsync("#accept");
+        await page.FillAsync("#signature", "Ada King Lovelace");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Welcome aboard");
+        await CheckAsync(page, "contracted-10-welcome");
+
+        await WaitForStageAsync(page, await LinkAsync("ada.browser@example.com", "Thank you for getting in touch", "Follow progress"), "Contracted");
+        await CheckAsync(page, "contracted-11-status");
+
+        await VisitAsync(page, "/dev/outbox", "contracted-12-outbox");
+    }
+
+    [Fact]
+    public async Task A_coach_declines_kindly_at_triage_with_a_note_and_a_referral()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(_host.BaseUrl, "/intake").ToString());
+        await page.FillAsync("#name", "Grace Hopper");
+        await page.FillAsync("#email", "grace.browser@example.com");
+        await page.FillAsync("#goals", "Help me prepare for a salary negotiation next month.");
+        await page.CheckAsync("#mh-yes");
+        await page.FillAsync("#mentalHealthNote", "I see a counsellor every fortnight.");
+        await page.CheckAsync("#consent");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/intake/thanks");
+
+        await VisitAsync(page, await LinkAsync("sam@coach.example", "New enquiry: Grace Hopper", "Decline"), "declined-01-coach-decline");
+        await page.FillAsync("#note", "Negotiation coaching is a specialism of its own; Jo is excellent at it.");
+        await page.FillAsync("#referral", "Jo Park, negotiation coach");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Kind decline on its way");
+        await CheckAsync(page, "declined-02-coach-done");
+
+        var decline = await EmailAsync("grace.browser@example.com", "Thank you for getting in touch with Sam Rivers Coaching");
+        Assert.Contains("Jo Park, negotiation coach", decline["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        await WaitForStageAsync(page, await LinkAsync("grace.browser@example.com", "Thank you for getting in touch, Grace", "Follow progress"), "Declined");
+        await CheckAsync(page, "declined-03-status");
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        // A phone-sized viewport: the pages must read well there, and the screenshots stay small.
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 412, Height = 915 } });
+        return await context.NewPageAsync();
+    }
+
+    private async Task VisitAsync(IPage page, string path, string step)
+    {
+        var response = await page.GotoAsync(new Uri(_host.BaseUrl, path).ToString());
+        Assert.True(response!.Ok, $"{path} answered {response.Status}");
+        await CheckAsync(page, step);
+    }
+
+    /// <summary>axe-core on the page (no serious or critical violations), then a full-page screenshot.</summary>
+    private static async Task CheckAsync(IPage page, string step)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(AzuriteFixture.RepositoryRoot, "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))");
+        var serious = violations.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").Select(v => v.ToString()).ToList();
+        Assert.True(serious.Count == 0, $"{step}: {string.Join("; ", serious)}");
+
+        var file = Path.Combine(Screenshots, $"{step}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        if (Environment.GetEnvironmentVariable("COACHFLOW_DOCS_SCREENSHOTS") == "1" && DocsSteps.Contains(step))
+        {
+            // README copies show the first screenful only, to stay small.
+            Directory.CreateDirectory(DocsScreenshots);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DocsScreenshots, $"{step}.png") });
+        }
+    }
+
+    private async Task WaitForStageAsync(IPage page, string statusPath, string stage)
+    {
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await page.GotoAsync(new Uri(_host.BaseUrl, statusPath).ToString());
+            if (await page.Locator($"text=Stage: {stage}").CountAsync() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.Fail($"The status page never showed {stage}: {await page.InnerTextAsync("main")}");
+    }
+
+    /// <summary>The newest email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>, waiting for the workflow to send it.</summary>
+    private async Task<JsonObject> EmailAsync(string to, string subject)
+    {
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dev/outbox");
+            request.Headers.Accept.ParseAdd("application/json");
+            var emails = await (await _http.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonArray>(Ct);
+            var email = emails!.Select(e => e!.AsObject()).FirstOrDefault(e =>
+                e["to"]!.GetValue<string>() == to && e["subject"]!.GetValue<string>().StartsWith(subject, StringComparison.Ordinal));
+            if (email is not null)
+            {
+                return email;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        throw new InvalidOperationException($"No email to {to} starting '{subject}' arrived.");
+    }
+
+    private async Task<string> LinkAsync(string to, string subject, string label)
+    {
+        var email = await EmailAsync(to, subject);
+        var link = email["links"]!.AsArray().Single(l => l!["label"]!.GetValue<string>().Contains(label, StringComparison.Ordinal));
+        return new Uri(link!["url"]!.GetValue<string>()).PathAndQuery;
+    }
+
+    private static string Duration(TimeSpan span) =>
+        string.Create(CultureInfo.InvariantCulture, $"P{span.Days}DT{span.Hours}H{span.Minutes + 1}M");
+}
