@@ -20,7 +20,7 @@ public static class ActApi
     ];
 
     /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
-    public static async Task<ContentHttpResult> ConfirmAsync(
+    internal static async Task<ContentHttpResult> ConfirmAsync(
         string token,
         LinkSigner signer,
         EngagementStore engagements,
@@ -28,7 +28,6 @@ public static class ActApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
@@ -60,7 +59,7 @@ public static class ActApi
         return PageLayout.Page(coach, prompt.Title, body.ToString());
     }
 
-    public static async Task<ContentHttpResult> PerformAsync(
+    internal static async Task<ContentHttpResult> PerformAsync(
         string token,
         HttpRequest request,
         LinkSigner signer,
@@ -69,7 +68,6 @@ public static class ActApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
@@ -95,8 +93,6 @@ public static class ActApi
     private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
         string token, LinkSigner signer, EngagementStore engagements, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(engagements);
         var byAction = handlers.ToDictionary(h => h.Action);
         var grant = await signer.ValidateAsync(token, byAction.Keys).ConfigureAwait(false);
         if (grant is null)

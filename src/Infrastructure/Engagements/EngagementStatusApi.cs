@@ -21,7 +21,7 @@ public static class EngagementStatusApi
     /// The token is checked before the store is asked, and every refusal is the same 404, so the
     /// endpoint never tells a stranger whether an engagement exists.
     /// </summary>
-    public static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult, ContentHttpResult>> GetStatusAsync(
+    internal static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult, ContentHttpResult>> GetStatusAsync(
         string id,
         string? token,
         HttpRequest request,
@@ -31,11 +31,6 @@ public static class EngagementStatusApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(timeline);
-        ArgumentNullException.ThrowIfNull(options);
         var forPeople = request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
         var grant = await signer.ValidateAsync(token, LinkAction.ViewStatus).ConfigureAwait(false);
         var engagement = grant is null || grant.EngagementId.Value != id ? null : await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);

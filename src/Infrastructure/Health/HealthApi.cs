@@ -12,5 +12,5 @@ public static class HealthApi
     ];
 
     /// <summary>Liveness only: it answers while the process serves requests, without touching storage.</summary>
-    public static Ok<HealthReport> Check() => TypedResults.Ok(new HealthReport("healthy"));
+    internal static Ok<HealthReport> Check() => TypedResults.Ok(new HealthReport("healthy"));
 }

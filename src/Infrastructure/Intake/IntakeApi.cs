@@ -25,19 +25,17 @@ public static class IntakeApi
         new("SubmitIntake", HttpMethods.Post, "/api/intake", SubmitAsync),
     ];
 
-    public static ContentHttpResult ShowForm(IOptions<CoachFlowOptions> options)
+    internal static ContentHttpResult ShowForm(IOptions<CoachFlowOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return IntakePage.Render(options.Value.Coach);
     }
 
-    public static ContentHttpResult ShowThanks(IOptions<CoachFlowOptions> options)
+    internal static ContentHttpResult ShowThanks(IOptions<CoachFlowOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return IntakePage.ThankYou(options.Value.Coach);
     }
 
-    public static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, ContentHttpResult>> SubmitAsync(
+    internal static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, ContentHttpResult>> SubmitAsync(
         HttpContext context,
         IntakeRules rules,
         EngagementStore store,
@@ -48,13 +46,6 @@ public static class IntakeApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(workflows);
-        ArgumentNullException.ThrowIfNull(links);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(loggers);
         var log = loggers.CreateLogger(typeof(IntakeApi).FullName!);
         var coach = options.Value.Coach;
         var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);

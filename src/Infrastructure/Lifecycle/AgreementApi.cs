@@ -22,11 +22,9 @@ public static class AgreementApi
         new("AcceptAgreement", HttpMethods.Post, "/agreement/{token}", AcceptAsync),
     ];
 
-    public static async Task<ContentHttpResult> ShowAsync(
+    internal static async Task<ContentHttpResult> ShowAsync(
         string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
@@ -44,7 +42,7 @@ public static class AgreementApi
             : NotOpen(coach, engagement);
     }
 
-    public static async Task<ContentHttpResult> AcceptAsync(
+    internal static async Task<ContentHttpResult> AcceptAsync(
         string token,
         HttpContext http,
         LinkSigner signer,
@@ -56,11 +54,6 @@ public static class AgreementApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(timeline);
-        ArgumentNullException.ThrowIfNull(workflows);
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
@@ -116,8 +109,6 @@ public static class AgreementApi
 
     private static async Task<Engagement?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(engagements);
         var grant = await signer.ValidateAsync(token, LinkAction.AcceptAgreement).ConfigureAwait(false);
         return grant is null ? null : await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
     }

@@ -22,10 +22,9 @@ public static class ReflectionApi
         new("SubmitReflection", HttpMethods.Post, "/reflect/{token}", SubmitAsync),
     ];
 
-    public static async Task<ContentHttpResult> ShowAsync(
+    internal static async Task<ContentHttpResult> ShowAsync(
         string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (opened is null)
@@ -45,7 +44,7 @@ public static class ReflectionApi
             : NotOpen(coach, engagement);
     }
 
-    public static async Task<ContentHttpResult> SubmitAsync(
+    internal static async Task<ContentHttpResult> SubmitAsync(
         string token,
         HttpRequest request,
         LinkSigner signer,
@@ -57,11 +56,6 @@ public static class ReflectionApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(timeline);
-        ArgumentNullException.ThrowIfNull(workflows);
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (opened is null)
@@ -118,8 +112,6 @@ public static class ReflectionApi
 
     private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(engagements);
         var grant = await signer.ValidateAsync(token, LinkAction.Reflect).ConfigureAwait(false);
         if (grant is null || grant.Actor is not (Actor.Coach or Actor.Client))
         {

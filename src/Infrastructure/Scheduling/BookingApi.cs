@@ -23,7 +23,7 @@ public static class BookingApi
         new("BookChemistry", HttpMethods.Post, "/book/{token}", BookAsync),
     ];
 
-    public static async Task<Results<Ok<BookingSlots>, ContentHttpResult>> ShowAsync(
+    internal static async Task<Results<Ok<BookingSlots>, ContentHttpResult>> ShowAsync(
         string token,
         string? tz,
         HttpRequest request,
@@ -33,11 +33,6 @@ public static class BookingApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(engagements);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (grant is null || engagement is null)
@@ -73,7 +68,7 @@ public static class BookingApi
         return BookingPage.Picker(coach, token, reschedule, current, free, zone);
     }
 
-    public static async Task<Results<SeeOtherResult, ContentHttpResult>> BookAsync(
+    internal static async Task<Results<SeeOtherResult, ContentHttpResult>> BookAsync(
         string token,
         HttpRequest request,
         LinkSigner signer,
@@ -82,11 +77,6 @@ public static class BookingApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(engagements);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        ArgumentNullException.ThrowIfNull(options);
         var coach = options.Value.Coach;
         var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
         if (grant is null || engagement is null)

@@ -545,6 +545,17 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
                         Signal(timer.InstanceId);
                     }
                 }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    // Shutting down: the timer row is still there and fires on the next start.
+                    return;
+                }
+                catch (Exception e)
+                {
+                    // Storage trouble: keep the timer and try again on a later pass.
+                    WorkflowLog.TimerError(_logger, e, timer.InstanceId);
+                    _ = RetryLaterAsync(() => AddTimers([timer]), stopping);
+                }
                 finally
                 {
                     Interlocked.Decrement(ref _busy);

@@ -24,6 +24,9 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Episode of workflow {InstanceId} failed to run or commit; retrying")]
     public static partial void EpisodeError(ILogger logger, Exception exception, string instanceId);
 
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "A timer of workflow {InstanceId} could not be fired; trying again")]
+    public static partial void TimerError(ILogger logger, Exception exception, string instanceId);
+
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Result of activity {ActivityName} for {InstanceId} could not be stored; running it again")]
     public static partial void ActivityError(ILogger logger, Exception exception, string activityName, string instanceId);
 }
