@@ -72,6 +72,7 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
             await _drive.StagesRecordedAsync());
         Assert.Contains(await _drive.TimelineAsync(), e => e.Kind == "Decision" && e.Actor == Actor.Coach);
         Assert.Contains(await _drive.TimelineAsync(), e => e.Kind == "Email" && e.Summary.Contains("Welcome", StringComparison.Ordinal));
+        await WorkflowVersioningTests.RecordIfAskedAsync(App, _drive.Id, "contracted");
     }
 
     [Fact]
