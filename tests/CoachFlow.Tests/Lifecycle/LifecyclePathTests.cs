@@ -72,6 +72,13 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
             await _drive.StagesRecordedAsync());
         Assert.Contains(await _drive.TimelineAsync(), e => e.Kind == "Decision" && e.Actor == Actor.Coach);
         Assert.Contains(await _drive.TimelineAsync(), e => e.Kind == "Email" && e.Summary.Contains("Welcome", StringComparison.Ordinal));
+        // DESIGN §2.2: workflow history is stored in plain tables, so it must hold no personal data.
+        var history = System.Text.Json.JsonSerializer.Serialize(await App.Get<LocalHost.Workflow.LocalWorkflowRuntime>().GetHistoryAsync(_drive.Id.Value, Ct));
+        foreach (var personal in new[] { "Ada", "Lovelace", "ada@example.com", "reorganisation", "Felt easy to talk to" })
+        {
+            Assert.DoesNotContain(personal, history, StringComparison.OrdinalIgnoreCase);
+        }
+
         await WorkflowVersioningTests.RecordIfAskedAsync(App, _drive.Id, "contracted");
     }
 
