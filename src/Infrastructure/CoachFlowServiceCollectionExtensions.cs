@@ -51,6 +51,7 @@ public static class CoachFlowServiceCollectionExtensions
 
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<SignedLinks>();
         services.AddSingleton(sp =>
         {
             var coach = sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Coach;

@@ -22,14 +22,13 @@ public static class ActApi
     /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
     internal static async Task<ContentHttpResult> ConfirmAsync(
         string token,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
+        var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -62,14 +61,13 @@ public static class ActApi
     internal static async Task<ContentHttpResult> PerformAsync(
         string token,
         HttpRequest request,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var opened = await OpenAsync(token, signer, engagements, handlers, cancellationToken).ConfigureAwait(false);
+        var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -91,17 +89,12 @@ public static class ActApi
     }
 
     private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
-        string token, LinkSigner signer, EngagementStore engagements, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
+        string token, SignedLinks links, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
     {
         var byAction = handlers.ToDictionary(h => h.Action);
-        var grant = await signer.ValidateAsync(token, byAction.Keys).ConfigureAwait(false);
-        if (grant is null)
-        {
-            return null;
-        }
-
-        var engagement = await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
-        return engagement is null ? null : (byAction[grant.Action], grant, engagement);
+        return await links.OpenAsync(token, byAction.Keys, cancellationToken).ConfigureAwait(false) is (var grant, var engagement)
+            ? (byAction[grant.Action], grant, engagement)
+            : null;
     }
 
 }

@@ -43,7 +43,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
     {
         check(CoachIdPattern().IsMatch(coach.Id), "Coach:Id", "must be 1 to 64 letters, digits, '-' or '_'.");
         check(!string.IsNullOrWhiteSpace(coach.Name), "Coach:Name", "is required.");
-        check(IsEmail(coach.Email), "Coach:Email", "must be an email address.");
+        check(EmailAddressFormat.IsPlausible(coach.Email), "Coach:Email", "must be an email address.");
         check(IntakeRules.IsKnownTimeZone(coach.TimeZone), "Coach:TimeZone", "must be an IANA time zone such as Europe/London.");
         check(coach.PhotoUrl is null || IsAbsoluteHttpUrl(coach.PhotoUrl), "Coach:PhotoUrl", "must be an absolute http(s) URL when set.");
         check(ColourPattern().IsMatch(coach.AccentColor), "Coach:AccentColor", "must be a hex colour such as #2f6f5e.");
@@ -71,7 +71,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
     private static void ValidateEmail(EmailOptions email, Action<bool, string, string> check)
     {
         check(Enum.IsDefined(email.Provider), "Email:Provider", "must be SendGrid or Outbox.");
-        check(IsEmail(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
+        check(EmailAddressFormat.IsPlausible(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
         check(email.Provider != EmailProvider.SendGrid || !string.IsNullOrWhiteSpace(email.SendGridApiKey), "Email:SendGridApiKey", "is required when Email:Provider is SendGrid.");
         check(email.TemplateFolder is null || Directory.Exists(email.TemplateFolder), "Email:TemplateFolder", "must be an existing folder when set.");
     }
@@ -93,8 +93,6 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
 
     private static bool IsAbsoluteHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static bool IsEmail(string? value) => EmailAddressFormat.IsPlausible(value);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex CoachIdPattern();

@@ -31,7 +31,7 @@ public static class EngagementStatusApi
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var forPeople = request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        var forPeople = request.AcceptsMediaType("text/html");
         var grant = await signer.ValidateAsync(token, LinkAction.ViewStatus).ConfigureAwait(false);
         var engagement = grant is null || grant.EngagementId.Value != id ? null : await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
         if (engagement is null)

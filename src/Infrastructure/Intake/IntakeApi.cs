@@ -48,7 +48,7 @@ public static class IntakeApi
     {
         var log = loggers.CreateLogger(typeof(IntakeApi).FullName!);
         var coach = options.Value.Coach;
-        var wantsPage = context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        var wantsPage = context.Request.AcceptsMediaType("text/html");
 
         var read = await IntakeRequestReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
         switch (read.Status)

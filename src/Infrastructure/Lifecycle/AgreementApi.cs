@@ -23,10 +23,10 @@ public static class AgreementApi
     ];
 
     internal static async Task<ContentHttpResult> ShowAsync(
-        string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+        string token, SignedLinks links, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        var engagement = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -45,8 +45,7 @@ public static class AgreementApi
     internal static async Task<ContentHttpResult> AcceptAsync(
         string token,
         HttpContext http,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         EngagementRecords records,
         EngagementTimeline timeline,
         IWorkflowClient workflows,
@@ -55,7 +54,7 @@ public static class AgreementApi
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var engagement = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        var engagement = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -107,11 +106,8 @@ public static class AgreementApi
         return AgreementPage.Accepted(coach, stored, justNow: false);
     }
 
-    private static async Task<Engagement?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
-    {
-        var grant = await signer.ValidateAsync(token, LinkAction.AcceptAgreement).ConfigureAwait(false);
-        return grant is null ? null : await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
-    }
+    private static async Task<Engagement?> OpenAsync(string token, SignedLinks links, CancellationToken cancellationToken) =>
+        (await links.OpenAsync(token, [LinkAction.AcceptAgreement], cancellationToken).ConfigureAwait(false))?.Engagement;
 
     private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
         PageLayout.Page(coach, "This agreement is not open", $"<p>The agreement can be accepted once both sides have said yes. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);

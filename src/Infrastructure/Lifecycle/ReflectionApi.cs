@@ -23,10 +23,10 @@ public static class ReflectionApi
     ];
 
     internal static async Task<ContentHttpResult> ShowAsync(
-        string token, LinkSigner signer, EngagementStore engagements, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+        string token, SignedLinks links, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -47,8 +47,7 @@ public static class ReflectionApi
     internal static async Task<ContentHttpResult> SubmitAsync(
         string token,
         HttpRequest request,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         EngagementRecords records,
         EngagementTimeline timeline,
         IWorkflowClient workflows,
@@ -57,7 +56,7 @@ public static class ReflectionApi
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var opened = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
+        var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return PageLayout.InvalidLink(coach);
@@ -110,17 +109,10 @@ public static class ReflectionApi
         return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: added);
     }
 
-    private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
-    {
-        var grant = await signer.ValidateAsync(token, LinkAction.Reflect).ConfigureAwait(false);
-        if (grant is null || grant.Actor is not (Actor.Coach or Actor.Client))
-        {
-            return null;
-        }
-
-        var engagement = await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
-        return engagement is null ? null : (grant.Actor, engagement);
-    }
+    private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, SignedLinks links, CancellationToken cancellationToken) =>
+        await links.OpenAsync(token, [LinkAction.Reflect], cancellationToken).ConfigureAwait(false) is (var grant, var engagement) && grant.Actor is Actor.Coach or Actor.Client
+            ? (grant.Actor, engagement)
+            : null;
 
     private static Task<Reflection?> ClientReflectionAsync(EngagementRecords records, Engagement engagement, CancellationToken cancellationToken) =>
         records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken);

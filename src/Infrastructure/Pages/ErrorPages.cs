@@ -1,4 +1,5 @@
 using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ public static class ErrorPages
             >= 500 => ("Something went wrong on our side", "We are sorry. Please try again in a minute; nothing you sent has been lost."),
             _ => ("That didn't work", "Please go back and try again."),
         };
-        if (context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+        if (context.Request.AcceptsMediaType("text/html"))
         {
             var coach = context.RequestServices.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Coach;
             await PageLayout.Page(coach, title, $"<p>{Html.Encode(text)}</p>", status).ExecuteAsync(context).ConfigureAwait(false);

@@ -27,27 +27,25 @@ public static class BookingApi
         string token,
         string? tz,
         HttpRequest request,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         ChemistryScheduler scheduler,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
-        if (grant is null || engagement is null)
+        if (await links.OpenAsync(token, BookingActions, cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
             return PageLayout.InvalidLink(coach);
         }
 
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
         var current = ChemistryScheduler.ActiveSession(engagement);
-        var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
         var zone = BookingPage.ZoneFor(tz, engagement);
-        if (request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
+        if (request.AcceptsMediaType("application/json"))
         {
             var booked = current is null ? null : SlotFormat.ToJson(BookingPage.ToSlot(current));
-            return TypedResults.Ok(new BookingSlots([.. free.Select(SlotFormat.ToJson)], zone.Id, booked));
+            var slots = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(new BookingSlots([.. slots.Select(SlotFormat.ToJson)], zone.Id, booked));
         }
 
         if (engagement.Stage.IsTerminal())
@@ -65,21 +63,20 @@ public static class BookingApi
             return BookingPage.Closed(coach, "There is no booked session to move. It may have been cancelled.", StatusCodes.Status409Conflict);
         }
 
+        var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
         return BookingPage.Picker(coach, token, reschedule, current, free, zone);
     }
 
     internal static async Task<Results<SeeOtherResult, ContentHttpResult>> BookAsync(
         string token,
         HttpRequest request,
-        LinkSigner signer,
-        EngagementStore engagements,
+        SignedLinks links,
         ChemistryScheduler scheduler,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
-        var (grant, engagement) = await OpenAsync(token, signer, engagements, cancellationToken).ConfigureAwait(false);
-        if (grant is null || engagement is null)
+        if (await links.OpenAsync(token, BookingActions, cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
             return PageLayout.InvalidLink(coach);
         }
@@ -110,11 +107,5 @@ public static class BookingApi
             var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
             return BookingPage.Picker(coach, token, reschedule, ChemistryScheduler.ActiveSession(engagement), free, zone, problem, status);
         }
-    }
-
-    private static async Task<(LinkGrant? Grant, Engagement? Engagement)> OpenAsync(string token, LinkSigner signer, EngagementStore engagements, CancellationToken cancellationToken)
-    {
-        var grant = await signer.ValidateAsync(token, BookingActions).ConfigureAwait(false);
-        return grant is null ? (null, null) : (grant, await engagements.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false));
     }
 }

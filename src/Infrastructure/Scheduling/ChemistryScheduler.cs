@@ -25,14 +25,13 @@ public sealed class ChemistryScheduler(
     IOptions<CoachFlowOptions> options)
 {
     private readonly CoachProfileOptions _coach = options.Value.Coach;
-
-    private Availability Availability => CoachAvailability.From(_coach);
+    private readonly Availability _availability = CoachAvailability.From(options.Value.Coach);
 
     /// <summary>The slots a client may book right now.</summary>
     public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        return SlotGenerator.Bookable(Availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false));
+        return SlotGenerator.Bookable(_availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<BookingResult> BookAsync(EngagementId id, Slot slot, bool reschedule, CancellationToken cancellationToken)
@@ -55,7 +54,7 @@ public sealed class ChemistryScheduler(
         }
 
         var now = Now;
-        var check = SlotGenerator.Check(Availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false), slot);
+        var check = SlotGenerator.Check(_availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false), slot);
         if (check != SlotCheck.Bookable)
         {
             return new BookingResult(check switch { SlotCheck.Taken => BookingStatus.Taken, SlotCheck.TooLate => BookingStatus.TooLate, _ => BookingStatus.NotOffered }, engagement);

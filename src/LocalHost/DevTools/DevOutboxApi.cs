@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Email;
+using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class DevOutboxApi
         CancellationToken cancellationToken)
     {
         var emails = await outbox.ListAsync(cancellationToken).ConfigureAwait(false);
-        var wantsJson = request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+        var wantsJson = request.AcceptsMediaType("application/json");
         return wantsJson ? TypedResults.Ok(emails) : PageLayout.Page(options.Value.Coach, "Dev outbox", Render(emails));
     }
 

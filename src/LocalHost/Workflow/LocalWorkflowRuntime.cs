@@ -359,7 +359,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
         var state = snapshot.State with { Status = WorkflowRuntimeStatus.Terminated, Output = terminate.Payload, LastUpdatedAt = now };
         HistoryEvent[] history = [new(HistoryEventType.OrchestratorStarted, now.UtcDateTime), terminate];
         var removed = snapshot.Timers.Select(t => t.RowKey).Concat(snapshot.Activities.Select(a => a.RowKey)).ToList();
-        return new EpisodeCommit(state, history, [.. snapshot.Inbox.Take(_options.MaxMessagesPerEpisode).Select(m => m.RowKey)], [], [], removed);
+        return new EpisodeCommit(state, history, [.. batch.Select(m => m.RowKey)], [], [], removed);
     }
 
     // A finished instance takes no more messages: results of activities that outlived it, late events.
