@@ -71,9 +71,14 @@ public static class IntakeApi
         {
             // Looks like success so the bot learns nothing; nothing is stored or started.
             IntakeLog.HoneypotIgnored(log);
-            return read.FromForm
-                ? Redirect(options.Value)
-                : TypedResults.Accepted((string?)null, new IntakeAccepted(EngagementIds.New().Value, links.Status(EngagementIds.New())));
+            if (read.FromForm)
+            {
+                return Redirect(options.Value);
+            }
+
+            var decoy = EngagementIds.New();
+            var decoyUrl = links.Status(decoy);
+            return TypedResults.Accepted(decoyUrl, new IntakeAccepted(decoy.Value, decoyUrl));
         }
 
         var validation = rules.Validate(form);

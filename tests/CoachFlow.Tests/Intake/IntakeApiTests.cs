@@ -223,7 +223,11 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(), followRedirec
         var form = await SampleIntake.PostFormAsync(Client, SampleIntake.Form().Where(f => f.Key != "website").Append(new("website", "spam")));
 
         Assert.Equal(HttpStatusCode.Accepted, json.StatusCode);
-        Assert.Matches("^[0-9a-f]{32}$", (await json.Content.ReadFromJsonAsync<JsonObject>(Ct))!["engagementId"]!.GetValue<string>());
+        var decoy = (await json.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var decoyId = decoy["engagementId"]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", decoyId);
+        Assert.Contains($"/api/engagements/{decoyId}/status?token=", decoy["statusUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(decoy["statusUrl"]!.GetValue<string>(), json.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.SeeOther, form.StatusCode);
         Assert.Empty(await TableRows.AllAsync(App, TableName.Engagements));
         Assert.Empty(await TableRows.AllAsync(App, TableName.IntakeKeys));
