@@ -13,6 +13,7 @@ namespace CoachFlow.Tests.Browser;
 /// <c>artifacts/screenshots</c> (full page), and with COACHFLOW_DOCS_SCREENSHOTS=1 to
 /// <c>docs/screenshots</c> (first screenful) for the README.
 /// </summary>
+[Collection(nameof(RunsAlone))]
 public sealed class BrowserJourneyTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
