@@ -1,6 +1,4 @@
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Functions.Http;
-using CoachFlow.Functions.Workflow;
 using CoachFlow.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +7,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddCoachFlow(builder.Configuration);
-builder.Services.AddSingleton<IWorkflowClient, DurableWorkflowClient>();
-builder.Services.AddSingleton<HttpForwarder>();
+builder.Services.AddFunctionsHttpForwarding();
 builder.Build().Run();

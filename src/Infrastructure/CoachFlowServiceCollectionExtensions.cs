@@ -20,6 +20,7 @@ public static class CoachFlowServiceCollectionExtensions
     /// <summary>Everything both hosts share: validated options, storage, links, intake rules.</summary>
     public static IServiceCollection AddCoachFlow(this IServiceCollection services, IConfiguration configuration)
     {
+        DurationConverter.Register();
         services.AddOptions<CoachFlowOptions>()
             .Bind(configuration.GetSection(CoachFlowOptions.SectionName))
             .ValidateOnStart();
@@ -36,6 +37,9 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<ChemistryScheduler>();
         services.AddSingleton<ILinkActionHandler, CancelChemistryAction>();
         services.AddSingleton<ChemistryConfirmation>();
+        services.AddSingleton<ChemistryAttendance>();
+        services.AddSingleton<ILinkActionHandler, SessionHeldAction>();
+        services.AddSingleton<ILinkActionHandler, NoShowAction>();
         services.AddSingleton<ILinkActionHandler, InviteToChemistryAction>();
         services.AddSingleton<ILinkActionHandler, DeclineAtTriageAction>();
         services.AddSingleton<EngagementActivities>();

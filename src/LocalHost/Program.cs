@@ -3,11 +3,11 @@ using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
-using CoachFlow.LocalHost.Workflow;
+using CoachFlow.LocalHost.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachFlow(builder.Configuration);
-builder.Services.AddLocalWorkflowRuntime(builder.Configuration).AddEngagementWorkflow();
+builder.Services.AddLocalEngine(builder.Configuration, tasks => tasks.AddEngagementWorkflow());
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

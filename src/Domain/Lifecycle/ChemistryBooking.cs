@@ -1,7 +1,8 @@
 namespace CoachFlow.Domain.Lifecycle;
 
 /// <summary>
-/// Payload of <c>ChemistryBooked</c> and <c>ChemistryRescheduled</c>. <see cref="EventId"/> lets the
-/// workflow ignore a repeat: events are delivered at least once. Times only, no personal data.
+/// Payload of <c>ChemistryBooked</c> and <c>ChemistryRescheduled</c>. <see cref="Sequence"/> is the
+/// session's calendar sequence and the event's id: events are delivered at least once, so the
+/// workflow ignores one it has already seen. Times only, no personal data.
 /// </summary>
-public sealed record ChemistryBooking(string EventId, DateTimeOffset Start, DateTimeOffset End);
+public sealed record ChemistryBooking(int Sequence, DateTimeOffset Start, DateTimeOffset End);

@@ -1,4 +1,4 @@
 namespace CoachFlow.Domain.Lifecycle;
 
-/// <summary>Payload of <c>ChemistryCancelled</c>.</summary>
-public sealed record ChemistryCancellation(string EventId);
+/// <summary>Payload of <c>ChemistryCancelled</c>: the sequence of the session the client cancelled.</summary>
+public sealed record ChemistryCancellation(int Sequence);

@@ -7,6 +7,8 @@ public static class EngagementEvents
     public const string ChemistryBooked = nameof(ChemistryBooked);
     public const string ChemistryRescheduled = nameof(ChemistryRescheduled);
     public const string ChemistryCancelled = nameof(ChemistryCancelled);
+    public const string SessionHeld = nameof(SessionHeld);
+    public const string ClientNoShow = nameof(ClientNoShow);
     public const string CoachDecision = nameof(CoachDecision);
     public const string ClientDecision = nameof(ClientDecision);
     public const string AgreementAccepted = nameof(AgreementAccepted);

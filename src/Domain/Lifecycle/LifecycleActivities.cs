@@ -22,12 +22,14 @@ public static class LifecycleActivities
     public const string SendContractedNotices = nameof(SendContractedNotices);
     public const string SendDecline = nameof(SendDecline);
     public const string SendExpiryNotice = nameof(SendExpiryNotice);
+    public const string SendNoShowNotice = nameof(SendNoShowNotice);
+    public const string SendFailureNotice = nameof(SendFailureNotice);
 
     public static readonly IReadOnlyList<string> All =
     [
         GetLifecycleSettings, RecordStage, SendAcknowledgement, SendInquiryToCoach, SendTriageReminder,
         SendChemistryInvitation, SendBookingReminder, SendChemistryConfirmation, SendSessionReminder,
         SendReflectionRequests, SendDecisionReminder, SendAgreement, SendAgreementReminder,
-        SendContractedNotices, SendDecline, SendExpiryNotice,
+        SendContractedNotices, SendDecline, SendExpiryNotice, SendNoShowNotice, SendFailureNotice,
     ];
 }

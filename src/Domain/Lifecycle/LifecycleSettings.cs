@@ -1,8 +1,8 @@
 namespace CoachFlow.Domain.Lifecycle;
 
 /// <summary>
-/// The configurable waits of DESIGN §1, read once through an activity so the workflow stays
-/// deterministic on replay even if configuration changes meanwhile.
+/// The configurable waits of DESIGN §1 and the activities' retry policy, read once through an
+/// activity so the workflow stays deterministic on replay even if configuration changes meanwhile.
 /// </summary>
 public sealed record LifecycleSettings(
     bool AutoInvite,
@@ -14,4 +14,5 @@ public sealed record LifecycleSettings(
     TimeSpan DecisionReminder,
     TimeSpan DecisionTimeout,
     TimeSpan AgreementReminder,
-    TimeSpan AgreementTimeout);
+    TimeSpan AgreementTimeout,
+    ActivityRetry ActivityRetry);

@@ -54,4 +54,10 @@ public sealed class EngagementActivityFunctions(EngagementActivities activities)
 
     [Function(LifecycleActivities.SendExpiryNotice)]
     public Task SendExpiryNotice([ActivityTrigger] ExpiryNotice notice, CancellationToken cancellationToken) => activities.SendExpiryNoticeAsync(notice, cancellationToken);
+
+    [Function(LifecycleActivities.SendNoShowNotice)]
+    public Task SendNoShowNotice([ActivityTrigger] NoShowNotice notice, CancellationToken cancellationToken) => activities.SendNoShowNoticeAsync(notice, cancellationToken);
+
+    [Function(LifecycleActivities.SendFailureNotice)]
+    public Task SendFailureNotice([ActivityTrigger] FailureNotice notice, CancellationToken cancellationToken) => activities.SendFailureNoticeAsync(notice, cancellationToken);
 }

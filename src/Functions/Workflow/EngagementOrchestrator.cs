@@ -1,5 +1,5 @@
 using CoachFlow.Domain.Engagements;
-using CoachFlow.Domain.Lifecycle;
+using CoachFlow.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -8,6 +8,9 @@ namespace CoachFlow.Functions.Workflow;
 public static class EngagementOrchestrator
 {
     [Function(EngagementWorkflow.Name)]
-    public static Task<Stage> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        EngagementWorkflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<string>()!);
+    public static Task<Stage> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return EngagementWorkflow.RunAsync(context, context.GetInput<string>()!);
+    }
 }

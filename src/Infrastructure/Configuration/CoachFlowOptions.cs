@@ -23,6 +23,8 @@ public sealed class CoachFlowOptions
 
     public DurationOptions Durations { get; set; } = new();
 
+    public WorkflowOptions Workflow { get; set; } = new();
+
     public StorageOptions Storage { get; set; } = new();
 
     public IntakeOptions Intake { get; set; } = new();

@@ -30,6 +30,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         ValidateCoach(options.Coach, Check);
         ValidateEmail(options.Email, Check);
         ValidateDurations(options.Durations, Check);
+        ValidateWorkflow(options.Workflow, Check);
 
         var storage = options.Storage;
         Check(!string.IsNullOrWhiteSpace(storage.ConnectionString) || !string.IsNullOrWhiteSpace(storage.AccountName), "Storage:ConnectionString", "or CoachFlow:Storage:AccountName must be set.");
@@ -91,6 +92,16 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(d.SessionReminderBefore > TimeSpan.Zero, "Durations:SessionReminderBefore", "must be positive.");
     }
 
+    private static void ValidateWorkflow(WorkflowOptions workflow, Action<bool, string, string> check)
+    {
+        check(TaskHubPattern().IsMatch(workflow.TaskHub), "Workflow:TaskHub", "must be 3 to 45 letters or digits, starting with a letter (it names storage tables and queues).");
+        var retry = workflow.ActivityRetry;
+        check(retry.MaxAttempts is >= 1 and <= 20, "Workflow:ActivityRetry:MaxAttempts", "must be between 1 and 20.");
+        check(retry.FirstRetryInterval > TimeSpan.Zero, "Workflow:ActivityRetry:FirstRetryInterval", "must be positive.");
+        check(retry.BackoffCoefficient >= 1, "Workflow:ActivityRetry:BackoffCoefficient", "must be 1 or more.");
+        check(retry.MaxRetryInterval >= retry.FirstRetryInterval, "Workflow:ActivityRetry:MaxRetryInterval", "must not be shorter than Workflow:ActivityRetry:FirstRetryInterval.");
+    }
+
     private static bool IsAbsoluteHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
@@ -102,4 +113,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,19}$")]
     private static partial Regex TablePrefixPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    private static partial Regex TaskHubPattern();
 }

@@ -31,6 +31,8 @@ public sealed class EngagementEntity : ITableEntity
     public DateTimeOffset? ChemistryEnd { get; set; }
     public int ChemistrySequence { get; set; }
     public bool ChemistryCancelled { get; set; }
+    public bool ChemistryMissed { get; set; }
+    public bool ChemistryMoved { get; set; }
 
     public static EngagementEntity From(Engagement engagement)
     {
@@ -54,6 +56,8 @@ public sealed class EngagementEntity : ITableEntity
             ChemistryEnd = engagement.Chemistry?.End,
             ChemistrySequence = engagement.Chemistry?.Sequence ?? 0,
             ChemistryCancelled = engagement.Chemistry?.Cancelled ?? false,
+            ChemistryMissed = engagement.Chemistry?.Missed ?? false,
+            ChemistryMoved = engagement.Chemistry?.Moved ?? false,
         };
     }
 
@@ -74,7 +78,7 @@ public sealed class EngagementEntity : ITableEntity
             MentalHealthNote,
             HeardFrom);
         var chemistry = ChemistryStart is { } start && ChemistryEnd is { } end
-            ? new ChemistrySession(start, end, ChemistrySequence, ChemistryCancelled)
+            ? new ChemistrySession(start, end, ChemistrySequence, ChemistryCancelled, ChemistryMissed, ChemistryMoved)
             : null;
         return new Engagement(id, Enum.Parse<Stage>(Stage), CreatedAt, UpdatedAt, intake, chemistry);
     }

@@ -1,13 +1,13 @@
 using CoachFlow.Domain.Intake;
-using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
+using CoachFlow.Infrastructure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +39,7 @@ public static class IntakeApi
         HttpContext context,
         IntakeRules rules,
         EngagementStore store,
-        IWorkflowClient workflows,
+        DurableTaskClient workflows,
         PublicLinks links,
         TimeProvider clock,
         IOptions<CoachFlowOptions> options,
@@ -97,14 +97,7 @@ public static class IntakeApi
         IntakeLog.Accepted(log, id.Value, creation.Created);
 
         // Also on a repeat: it heals a first attempt that stored the engagement but died before starting its workflow.
-        try
-        {
-            await workflows.ScheduleNewOrchestrationInstanceAsync(EngagementWorkflow.Name, id.Value, id.Value, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WorkflowInstanceExistsException)
-        {
-            // Started by the first of these requests.
-        }
+        await workflows.StartEngagementAsync(id, cancellationToken).ConfigureAwait(false);
 
         if (read.FromForm)
         {

@@ -1,14 +1,15 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
+using CoachFlow.Infrastructure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
@@ -48,7 +49,7 @@ public static class AgreementApi
         SignedLinks links,
         EngagementRecords records,
         EngagementTimeline timeline,
-        IWorkflowClient workflows,
+        DurableTaskClient workflows,
         TimeProvider clock,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
@@ -98,7 +99,7 @@ public static class AgreementApi
         if (await records.TryAddAsync(engagement.Id, EngagementRecords.Agreement, record, cancellationToken).ConfigureAwait(false))
         {
             await timeline.TryAddAsync(engagement.Id, new TimelineEntry("agreement-accepted", now, Actor.Client, "Agreement", "The client accepted the agreement"), cancellationToken).ConfigureAwait(false);
-            await workflows.RaiseEventAsync(engagement.Id.Value, EngagementEvents.AgreementAccepted, new AgreementAcceptance("agreement"), cancellationToken).ConfigureAwait(false);
+            await workflows.RaiseEngagementEventAsync(engagement.Id, EngagementEvents.AgreementAccepted, new AgreementAcceptance("agreement"), cancellationToken).ConfigureAwait(false);
             return AgreementPage.Accepted(coach, record, justNow: true);
         }
 

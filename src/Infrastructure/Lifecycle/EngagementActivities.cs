@@ -38,8 +38,10 @@ public sealed class EngagementActivities(
     public LifecycleSettings GetLifecycleSettings()
     {
         var d = Options.Durations;
+        var r = Options.Workflow.ActivityRetry;
         return new LifecycleSettings(Options.AutoInvite, d.TriageReminder, d.TriageTimeout, d.BookingReminder, d.BookingTimeout,
-            d.SessionReminderBefore, d.DecisionReminder, d.DecisionTimeout, d.AgreementReminder, d.AgreementTimeout);
+            d.SessionReminderBefore, d.DecisionReminder, d.DecisionTimeout, d.AgreementReminder, d.AgreementTimeout,
+            new ActivityRetry(r.MaxAttempts, r.FirstRetryInterval, r.BackoffCoefficient, r.MaxRetryInterval));
     }
 
     public async Task RecordStageAsync(StageChange change, CancellationToken cancellationToken)
@@ -48,7 +50,7 @@ public sealed class EngagementActivities(
         var id = Id(change.EngagementId);
         var now = clock.GetUtcNow();
         await engagements.UpdateAsync(id, e => e.Stage == change.Stage ? e : e with { Stage = change.Stage, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-        await timeline.TryAddAsync(id, new TimelineEntry($"stage-{(int)change.Stage:D2}-{change.Stage}", now, change.Actor, "Stage", $"Stage: {change.Stage}"), cancellationToken).ConfigureAwait(false);
+        await timeline.TryAddAsync(id, new TimelineEntry($"stage-{change.Ordinal:D2}-{change.Stage}", now, change.Actor, "Stage", $"Stage: {change.Stage}"), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SendAcknowledgementAsync(string engagementId, CancellationToken cancellationToken)
@@ -83,7 +85,7 @@ public sealed class EngagementActivities(
     {
         var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
         var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(Options.Durations.BookingTimeout - Options.Durations.BookingReminder, e.Intake.TimeZone) };
-        await ToClientAsync(e, "booking-reminder", model, [new("Choose a time", model.BookUrl)], cancellationToken).ConfigureAwait(false);
+        await ToClientAsync(e, "booking-reminder", model, [new("Choose a time", model.BookUrl)], cancellationToken, AfterMissedSession(e)).ConfigureAwait(false);
     }
 
     public Task SendChemistryConfirmationAsync(string engagementId, CancellationToken cancellationToken) =>
@@ -96,7 +98,8 @@ public sealed class EngagementActivities(
         var join = new Uri(Coach.MeetingLink);
         var key = $"session-{session.Sequence:D2}";
         await ToClientAsync(e, "session-reminder-client", Model(e) with { When = When(session, e.Intake.TimeZone), JoinUrl = join }, [new("Join the video call", join)], cancellationToken, key).ConfigureAwait(false);
-        await ToCoachAsync(e, "session-reminder-coach", InquiryModel(e) with { When = When(session, Coach.TimeZone), JoinUrl = join }, [new("Video call", join)], cancellationToken, key).ConfigureAwait(false);
+        var coachModel = InquiryModel(e) with { When = When(session, Coach.TimeZone), JoinUrl = join, HeldUrl = links.SessionHeld(e.Id, session.Start), NoShowUrl = links.NoShow(e.Id, session.Start) };
+        await ToCoachAsync(e, "session-reminder-coach", coachModel, [new("Video call", join), .. SessionReportLinks(coachModel)], cancellationToken, key).ConfigureAwait(false);
     }
 
     public async Task SendReflectionRequestsAsync(string engagementId, CancellationToken cancellationToken)
@@ -108,18 +111,22 @@ public sealed class EngagementActivities(
         await ToCoachAsync(e, "reflection-request-coach", coachModel, [new("Record your reflection", coachModel.ReflectUrl)], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reminds the sides the workflow has not heard from, unless their reflection is already stored: an
+    /// answer given just as the reminder fell due may reach the workflow after the reminder's timer.
+    /// </summary>
     public async Task SendDecisionReminderAsync(DecisionReminder reminder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var e = await LoadAsync(reminder.EngagementId, cancellationToken).ConfigureAwait(false);
         var remaining = Options.Durations.DecisionTimeout - Options.Durations.DecisionReminder;
-        if (reminder.RemindClient)
+        if (reminder.RemindClient && !await HasReflectedAsync(e, Actor.Client, cancellationToken).ConfigureAwait(false))
         {
             var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Client), Until = Until(remaining, e.Intake.TimeZone) };
             await ToClientAsync(e, "decision-reminder-client", model, [new("Share your reflection", model.ReflectUrl)], cancellationToken).ConfigureAwait(false);
         }
 
-        if (reminder.RemindCoach)
+        if (reminder.RemindCoach && !await HasReflectedAsync(e, Actor.Coach, cancellationToken).ConfigureAwait(false))
         {
             var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Coach), Until = Until(remaining, Coach.TimeZone) };
             await ToCoachAsync(e, "decision-reminder-coach", model, [new("Record your reflection", model.ReflectUrl)], cancellationToken).ConfigureAwait(false);
@@ -190,6 +197,31 @@ public sealed class EngagementActivities(
         await ToCoachAsync(e, "expired-coach", model, [], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>After a no-show the client is offered one fresh booking; the second refusal closes the engagement.</summary>
+    public async Task SendNoShowNoticeAsync(NoShowNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
+        if (!notice.Final)
+        {
+            var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(Options.Durations.BookingTimeout, e.Intake.TimeZone) };
+            await ToClientAsync(e, "no-show-client", model, [new("Choose a new time", model.BookUrl)], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await ToClientAsync(e, "no-show-closed-client", Model(e), [], cancellationToken).ConfigureAwait(false);
+        await ToCoachAsync(e, "no-show-closed-coach", Model(e), [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the coach that an engagement stopped on an error, so a person can pick it up by hand.</summary>
+    public async Task SendFailureNoticeAsync(FailureNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { ClientEmail = e.Intake.Email, FailedStep = notice.FailedStep };
+        await ToCoachAsync(e, "failed-coach", model, [], cancellationToken).ConfigureAwait(false);
+    }
+
     private static EngagementId Id(string value) =>
         EngagementId.TryParse(value, out var id) ? id : throw new ArgumentException($"'{value}' is not an engagement id.", nameof(value));
 
@@ -225,10 +257,20 @@ public sealed class EngagementActivities(
         };
     }
 
+    private static List<EmailLink> SessionReportLinks(LifecycleEmailModel model) =>
+        model.HeldUrl is null || model.NoShowUrl is null ? [] : [new("Session held", model.HeldUrl), new("No-show", model.NoShowUrl)];
+
+    /// <summary>Keeps a reminder of a second booking round apart from the first one's.</summary>
+    private static string? AfterMissedSession(Engagement e) =>
+        e.Chemistry is { Missed: true } missed ? string.Create(CultureInfo.InvariantCulture, $"after-{missed.Sequence:D2}") : null;
+
     private static List<EmailLink> TriageLinks(LifecycleEmailModel model) =>
         model.InviteUrl is null || model.DeclineUrl is null
             ? []
             : [new("Invite to a chemistry session", model.InviteUrl), new("Decline kindly", model.DeclineUrl)];
+
+    private async Task<bool> HasReflectedAsync(Engagement e, Actor who, CancellationToken cancellationToken) =>
+        await records.GetAsync<Reflection>(e.Id, EngagementRecords.ReflectionOf(who), cancellationToken).ConfigureAwait(false) is not null;
 
     private async Task<LifecycleEmailModel> WithReflectionsAsync(Engagement e, LifecycleEmailModel model, CancellationToken cancellationToken)
     {

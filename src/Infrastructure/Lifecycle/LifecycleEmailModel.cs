@@ -35,4 +35,7 @@ public sealed record LifecycleEmailModel(EmailCoach Coach, string ClientName)
     public Uri? ReflectUrl { get; init; }
     public Uri? AgreementUrl { get; init; }
     public Uri? StatusUrl { get; init; }
+    public Uri? HeldUrl { get; init; }
+    public Uri? NoShowUrl { get; init; }
+    public string? FailedStep { get; init; }
 }

@@ -1,14 +1,15 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
+using CoachFlow.Infrastructure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
@@ -50,7 +51,7 @@ public static class ReflectionApi
         SignedLinks links,
         EngagementRecords records,
         EngagementTimeline timeline,
-        IWorkflowClient workflows,
+        DurableTaskClient workflows,
         TimeProvider clock,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ public static class ReflectionApi
             // The timeline is visible to the client, so it says that a side answered, never what.
             await timeline.TryAddAsync(engagement.Id, new TimelineEntry($"decision-{who.ToString().ToLowerInvariant()}", now, who, "Decision", $"The {who.ToString().ToLowerInvariant()} recorded their reflection"), cancellationToken).ConfigureAwait(false);
             var eventName = who == Actor.Coach ? EngagementEvents.CoachDecision : EngagementEvents.ClientDecision;
-            await workflows.RaiseEventAsync(engagement.Id.Value, eventName, new FitDecision("decision", reflection.Yes), cancellationToken).ConfigureAwait(false);
+            await workflows.RaiseEngagementEventAsync(engagement.Id, eventName, new FitDecision("decision", reflection.Yes), cancellationToken).ConfigureAwait(false);
         }
 
         // A racing submission may have won the insert: show what is stored, and say which case this is.

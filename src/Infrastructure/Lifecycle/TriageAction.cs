@@ -1,10 +1,11 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Timeline;
+using CoachFlow.Infrastructure.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
 
@@ -13,7 +14,7 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// note and referral). The first decision is recorded and raised as <c>CoachTriage</c>; a later
 /// click on either link says it is already recorded.
 /// </summary>
-public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, IWorkflowClient workflows, TimeProvider clock) : ILinkActionHandler
+public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, DurableTaskClient workflows, TimeProvider clock) : ILinkActionHandler
 {
     public const string NoteField = "note";
     public const string ReferralField = "referral";
@@ -58,7 +59,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
         }
 
         await timeline.TryAddAsync(engagement.Id, new TimelineEntry("triage", now, Actor.Coach, "Decision", Invite ? "Coach invited the client to a chemistry session" : "Coach declined at triage"), cancellationToken).ConfigureAwait(false);
-        await workflows.RaiseEventAsync(engagement.Id.Value, EngagementEvents.CoachTriage, new TriageDecision("triage", Invite), cancellationToken).ConfigureAwait(false);
+        await workflows.RaiseEngagementEventAsync(engagement.Id, EngagementEvents.CoachTriage, new TriageDecision("triage", Invite), cancellationToken).ConfigureAwait(false);
         return Invite
             ? new ActOutcome(ActOutcomeKind.Done, "Invitation on its way", $"{engagement.Intake.Name} will get a link to book a chemistry session.")
             : new ActOutcome(ActOutcomeKind.Done, "Kind decline on its way", $"{engagement.Intake.Name} will get your note and referrals. Thank you for being clear.");

@@ -7,6 +7,8 @@ public enum LinkAction
     BookChemistry,
     RescheduleChemistry,
     CancelChemistry,
+    MarkSessionHeld,
+    ReportNoShow,
     InviteToChemistry,
     DeclineAtTriage,
     Reflect,

@@ -30,6 +30,13 @@ public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner s
     public Uri CancelChemistry(EngagementId id, DateTimeOffset sessionStart) =>
         Page("act", id, Actor.Client, LinkAction.CancelChemistry, UntilDayAfter(sessionStart));
 
+    /// <summary>The coach's "Session held" and "No-show" links, for as long as the client's own links to that session last.</summary>
+    public Uri SessionHeld(EngagementId id, DateTimeOffset sessionStart) =>
+        Page("act", id, Actor.Coach, LinkAction.MarkSessionHeld, UntilDayAfter(sessionStart));
+
+    public Uri NoShow(EngagementId id, DateTimeOffset sessionStart) =>
+        Page("act", id, Actor.Coach, LinkAction.ReportNoShow, UntilDayAfter(sessionStart));
+
     /// <summary>Triage, reflection and agreement links outlive their wait by a day; the workflow decides when the wait is over.</summary>
     public Uri InviteToChemistry(EngagementId id) => Page("act", id, Actor.Coach, LinkAction.InviteToChemistry, Durations.TriageTimeout + TimeSpan.FromDays(1));
 

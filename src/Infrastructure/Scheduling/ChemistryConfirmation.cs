@@ -60,12 +60,22 @@ public sealed class ChemistryConfirmation(
         CancellationToken cancellationToken)
     {
         var when = SlotFormat.ForPeople(BookingPage.ToSlot(invite.Session), DateTimeZoneProviders.Tzdb[timeZone]);
+        var booked = !invite.Session.Cancelled;
         var model = new ChemistryEmailModel(
-            EmailCoach.From(_coach), recipientName, engagement.Intake.Name, when, invite.Session.Sequence > 0,
-            invite.MeetingLink, invite.RescheduleUrl, invite.CancelUrl);
-        var emailLinks = recipient == Actor.Client && invite.RescheduleUrl is not null && invite.CancelUrl is not null
-            ? new List<EmailLink> { new("Join the video call", invite.MeetingLink), new("Choose a new time", invite.RescheduleUrl), new("Cancel the session", invite.CancelUrl) }
-            : [new("Video call", invite.MeetingLink)];
+            EmailCoach.From(_coach), recipientName, engagement.Intake.Name, when, invite.Session.Moved,
+            invite.MeetingLink, invite.RescheduleUrl, invite.CancelUrl)
+        {
+            HeldUrl = booked && recipient == Actor.Coach ? links.SessionHeld(engagement.Id, invite.Session.Start) : null,
+            NoShowUrl = booked && recipient == Actor.Coach ? links.NoShow(engagement.Id, invite.Session.Start) : null,
+        };
+        List<EmailLink> emailLinks = (recipient, model) switch
+        {
+            (Actor.Client, { RescheduleUrl: { } reschedule, CancelUrl: { } cancel }) =>
+                [new("Join the video call", invite.MeetingLink), new("Choose a new time", reschedule), new("Cancel the session", cancel)],
+            (Actor.Coach, { HeldUrl: { } held, NoShowUrl: { } noShow }) =>
+                [new("Video call", invite.MeetingLink), new("Session held", held), new("No-show", noShow)],
+            _ => [new("Video call", invite.MeetingLink)],
+        };
         return mailer.SendOnceAsync(engagement.Id, new Delivery(key, template, recipient, to, model, emailLinks, [calendar]), cancellationToken);
     }
 }

@@ -11,4 +11,10 @@ public sealed record ChemistryEmailModel(
     bool Rescheduled,
     Uri MeetingLink,
     Uri? RescheduleUrl,
-    Uri? CancelUrl);
+    Uri? CancelUrl)
+{
+    /// <summary>The coach's "Session held" and "No-show" links; only in the coach's copy of a booking.</summary>
+    public Uri? HeldUrl { get; init; }
+
+    public Uri? NoShowUrl { get; init; }
+}

@@ -2,10 +2,11 @@ using System.Globalization;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Domain.Scheduling;
-using CoachFlow.Domain.Workflow;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Timeline;
+using CoachFlow.Infrastructure.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -20,7 +21,7 @@ public sealed class ChemistryScheduler(
     EngagementStore engagements,
     SlotReservationStore reservations,
     EngagementTimeline timeline,
-    IWorkflowClient workflows,
+    DurableTaskClient workflows,
     TimeProvider clock,
     IOptions<CoachFlowOptions> options)
 {
@@ -84,8 +85,8 @@ public sealed class ChemistryScheduler(
             $"chemistry-{session.Sequence:D2}-booked", clock.GetUtcNow(), Actor.Client, "Chemistry",
             $"Chemistry session {verb} to {session.Start.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"), cancellationToken).ConfigureAwait(false);
 
-        var booking = new ChemistryBooking($"chemistry-{session.Sequence}", session.Start, session.End);
-        await workflows.RaiseEventAsync(id.Value, current is null ? EngagementEvents.ChemistryBooked : EngagementEvents.ChemistryRescheduled, booking, cancellationToken).ConfigureAwait(false);
+        var booking = new ChemistryBooking(session.Sequence, session.Start, session.End);
+        await workflows.RaiseEngagementEventAsync(id, current is null ? EngagementEvents.ChemistryBooked : EngagementEvents.ChemistryRescheduled, booking, cancellationToken).ConfigureAwait(false);
         return new BookingResult(current is null ? BookingStatus.Booked : BookingStatus.Rescheduled, update.After);
     }
 
@@ -112,13 +113,14 @@ public sealed class ChemistryScheduler(
         await reservations.ReleaseAsync(_coach.Id, Instant.FromDateTimeOffset(session.Start), id, cancellationToken).ConfigureAwait(false);
         await timeline.TryAddAsync(id, new TimelineEntry(
             $"chemistry-{session.Sequence:D2}-cancelled", clock.GetUtcNow(), Actor.Client, "Chemistry", "Client cancelled the chemistry session"), cancellationToken).ConfigureAwait(false);
-        await workflows.RaiseEventAsync(id.Value, EngagementEvents.ChemistryCancelled, new ChemistryCancellation($"chemistry-cancel-{session.Sequence}"), cancellationToken).ConfigureAwait(false);
+        // The event names the booking that was cancelled; the cancellation itself took the next calendar sequence.
+        await workflows.RaiseEngagementEventAsync(id, EngagementEvents.ChemistryCancelled, new ChemistryCancellation(session.Sequence - 1), cancellationToken).ConfigureAwait(false);
         return new BookingResult(BookingStatus.Cancelled, update.After);
     }
 
-    /// <summary>The session a client can still attend, move or cancel; null when none.</summary>
+    /// <summary>The session a client can still attend, move or cancel; null when none (never booked, cancelled, or missed).</summary>
     public static ChemistrySession? ActiveSession(Engagement engagement) =>
-        engagement?.Chemistry is { Cancelled: false } session ? session : null;
+        engagement?.Chemistry is { Cancelled: false, Missed: false } session ? session : null;
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -131,7 +133,7 @@ public sealed class ChemistryScheduler(
         }
 
         var sequence = e.Chemistry is null ? 0 : e.Chemistry.Sequence + 1;
-        return e with { Chemistry = new ChemistrySession(slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset(), sequence), UpdatedAt = now };
+        return e with { Chemistry = new ChemistrySession(slot.Start.ToDateTimeOffset(), slot.End.ToDateTimeOffset(), sequence, Moved: expected is not null), UpdatedAt = now };
     }
 
     private Task<IReadOnlyList<Slot>> ReservedAsync(Instant now, CancellationToken cancellationToken) =>

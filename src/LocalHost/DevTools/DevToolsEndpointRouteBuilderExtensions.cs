@@ -1,5 +1,3 @@
-using CoachFlow.LocalHost.Workflow;
-
 namespace CoachFlow.LocalHost.DevTools;
 
 internal static class DevToolsEndpointRouteBuilderExtensions
@@ -8,11 +6,6 @@ internal static class DevToolsEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapDevTools(this IEndpointRouteBuilder routes)
     {
         routes.MapDevOutboxApi();
-        if (routes.ServiceProvider.GetService<DevClock>() is not null)
-        {
-            routes.MapDevClockApi();
-        }
-
         return routes;
     }
 }

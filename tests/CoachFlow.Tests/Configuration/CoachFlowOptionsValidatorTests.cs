@@ -70,6 +70,12 @@ public sealed class CoachFlowOptionsValidatorTests
         { "CoachFlow:Storage:ConnectionString", o => o.Storage.ConnectionString = null },
         { "CoachFlow:Storage:TablePrefix", o => o.Storage.TablePrefix = "1bad" },
         { "CoachFlow:Intake:ThankYouRedirectUrl", o => o.Intake.ThankYouRedirectUrl = "/thanks" },
+        { "CoachFlow:Workflow:TaskHub", o => o.Workflow.TaskHub = "coach-flow" },
+        { "CoachFlow:Workflow:TaskHub", o => o.Workflow.TaskHub = "1CoachFlow" },
+        { "CoachFlow:Workflow:ActivityRetry:MaxAttempts", o => o.Workflow.ActivityRetry.MaxAttempts = 0 },
+        { "CoachFlow:Workflow:ActivityRetry:FirstRetryInterval", o => o.Workflow.ActivityRetry.FirstRetryInterval = TimeSpan.Zero },
+        { "CoachFlow:Workflow:ActivityRetry:BackoffCoefficient", o => o.Workflow.ActivityRetry.BackoffCoefficient = 0.5 },
+        { "CoachFlow:Workflow:ActivityRetry:MaxRetryInterval", o => o.Workflow.ActivityRetry.MaxRetryInterval = TimeSpan.FromSeconds(1) },
     };
 
     [Theory]
@@ -81,6 +87,29 @@ public sealed class CoachFlowOptionsValidatorTests
         Assert.NotEmpty(failures);
         Assert.All(failures, f => Assert.Matches("^CoachFlow:[A-Za-z0-9:]+ ", f));
         Assert.Contains(failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Durations_read_as_iso_8601_as_well_as_clock_time_and_anything_else_names_the_key()
+    {
+        DurationConverter.Register();
+        var options = new CoachFlowOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CoachFlow:Durations:TriageReminder"] = "PT90S",
+            ["CoachFlow:Durations:TriageTimeout"] = "P7DT12H",
+            ["CoachFlow:Durations:BookingReminder"] = "1.02:03:04",
+            ["CoachFlow:Workflow:ActivityRetry:FirstRetryInterval"] = "00:00:00.250",
+        }).Build().GetSection(CoachFlowOptions.SectionName).Bind(options);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), options.Durations.TriageReminder);
+        Assert.Equal(TimeSpan.FromDays(7.5), options.Durations.TriageTimeout);
+        Assert.Equal(new TimeSpan(1, 2, 3, 4), options.Durations.BookingReminder);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Workflow.ActivityRetry.FirstRetryInterval);
+        var wrong = Assert.Throws<InvalidOperationException>(() => new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CoachFlow:Durations:TriageTimeout"] = "a week" })
+            .Build().GetSection(CoachFlowOptions.SectionName).Bind(new CoachFlowOptions()));
+        Assert.Contains("CoachFlow:Durations:TriageTimeout", wrong.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,103 +1,102 @@
+extern alias functions;
+
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Tests.TestSupport;
+using CoachFlow.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachFlow.Tests.Deployment;
 
-public sealed class FunctionsAppTests() : AppTest(new CoachFlowApp())
+/// <summary>
+/// The Functions app as azd deploys it: published with the house rules, and the
+/// <c>functions.metadata</c> the Worker SDK writes (what the Functions host reads to know the app's
+/// functions) checked against the route table and the workflow's activities.
+/// </summary>
+[Collection(nameof(RunsAlone))]
+public sealed class FunctionsAppTests() : AppTest(new CoachFlowApp(fakeClock: true))
 {
-    private static readonly FunctionsSource Source = FunctionsSource.Load();
+    private static readonly Lazy<Task<PublishedFunctions>> Published = new(PublishedFunctions.PublishAsync);
 
     [Fact]
-    public void Every_activity_the_workflow_calls_has_exactly_one_activity_function_of_that_name()
+    public async Task The_published_metadata_holds_the_orchestrator_and_exactly_one_activity_function_per_activity()
     {
-        var activityFunctions = Source.Functions.Where(f => f.Triggers.Contains("ActivityTrigger")).ToList();
+        var published = await Published.Value;
 
-        foreach (var activity in LifecycleActivities.All)
+        var orchestrator = Assert.Single(published.WithTrigger("orchestrationTrigger"));
+        Assert.Equal(EngagementWorkflow.Name, orchestrator["name"]!.GetValue<string>());
+        Assert.Equal("CoachFlow.Functions.Workflow.EngagementOrchestrator.Run", orchestrator["entryPoint"]!.GetValue<string>());
+        var activities = published.WithTrigger("activityTrigger").Select(f => f["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(LifecycleActivities.All.Order(StringComparer.Ordinal), activities.Order(StringComparer.Ordinal));
+        Assert.All(published.Functions, f => Assert.Equal("CoachFlow.Functions.dll", f["scriptFile"]!.GetValue<string>()));
+        Assert.True(File.Exists(Path.Combine(published.Folder, "CoachFlow.Functions.dll")));
+    }
+
+    [Fact]
+    public async Task The_published_metadata_has_one_anonymous_http_function_per_route_with_its_path_method_and_a_durable_client()
+    {
+        var published = await Published.Value;
+        var http = published.WithTrigger("httpTrigger").ToList();
+
+        foreach (var route in CoachFlowRoutes.All)
         {
-            Assert.Single(activityFunctions, f => f.Name == activity);
+            var function = Assert.Single(http, f => f["name"]!.GetValue<string>() == route.Name);
+            var trigger = function["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "httpTrigger")!;
+            Assert.Equal(route.Pattern.TrimStart('/'), trigger["route"]!.GetValue<string>());
+            Assert.Equal([route.Method.ToLowerInvariant()], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+            Assert.Equal("Anonymous", trigger["authLevel"]!.GetValue<string>());
+            Assert.Contains(function["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "durableClient");
         }
 
-        Assert.Equal(LifecycleActivities.All.Order(StringComparer.Ordinal), activityFunctions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(CoachFlowRoutes.All.Count, http.Count);
     }
 
     [Fact]
-    public void Every_activity_name_is_one_the_workflow_source_really_calls()
+    public async Task The_published_host_json_names_the_task_hub_by_the_shared_setting_and_the_default_version()
     {
-        var workflow = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "Domain", "Lifecycle", "EngagementWorkflow.cs"));
-        var called = CSharpSyntaxTree.ParseText(workflow, cancellationToken: Ct).GetRoot(Ct).DescendantNodes().OfType<MemberAccessExpressionSyntax>()
-            .Where(m => m.Expression.ToString() == nameof(LifecycleActivities))
-            .Select(m => FunctionsSource.Resolve(m))
-            .OfType<string>()
-            .ToHashSet();
+        var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine((await Published.Value).Folder, "host.json"), Ct))!;
 
-        Assert.Equal(LifecycleActivities.All.ToHashSet(), called);
+        Assert.Equal("%CoachFlow__Workflow__TaskHub%", host["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>());
+        Assert.Equal(new LocalHost.Engine.EngineOptions().DefaultVersion, host["extensions"]!["durableTask"]!["defaultVersion"]!.GetValue<string>());
     }
 
     [Fact]
-    public void The_orchestrator_function_is_named_as_the_intake_schedules_it()
-    {
-        var orchestrator = Assert.Single(Source.Functions, f => f.Triggers.Contains("OrchestrationTrigger"));
-        var intake = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "Infrastructure", "Intake", "IntakeApi.cs"));
-        var scheduled = CSharpSyntaxTree.ParseText(intake, cancellationToken: Ct).GetRoot(Ct).DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Single(i => i.Expression.ToString().EndsWith("ScheduleNewOrchestrationInstanceAsync", StringComparison.Ordinal));
-
-        Assert.Equal(EngagementWorkflow.Name, orchestrator.Name);
-        Assert.Equal(orchestrator.Name, FunctionsSource.Resolve(scheduled.ArgumentList.Arguments[0].Expression));
-        Assert.Contains("EngagementWorkflow.RunAsync", orchestrator.Source, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Every_non_dev_route_of_the_local_host_has_an_http_function_with_the_same_path_and_method()
+    public void Every_non_dev_route_of_the_local_host_is_in_the_shared_route_table()
     {
         var localRoutes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Path: "/" + e.RoutePattern.RawText!.TrimStart('/'), Method: e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single()))
             .Where(r => !r.Path.StartsWith("/dev/", StringComparison.Ordinal))
             .ToHashSet();
-        var httpFunctions = Source.Functions.Where(f => f.Triggers.Contains("HttpTrigger")).ToList();
 
         Assert.Equal(localRoutes, CoachFlowRoutes.All.Select(r => (Path: r.Pattern, r.Method)).ToHashSet());
-        foreach (var route in CoachFlowRoutes.All)
+    }
+
+    /// <summary><c>dotnet publish</c> of src/Functions into a folder of its own, once per test run.</summary>
+    private sealed record PublishedFunctions(string Folder, IReadOnlyList<JsonObject> Functions)
+    {
+        public IEnumerable<JsonObject> WithTrigger(string type) =>
+            Functions.Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type));
+
+        public static async Task<PublishedFunctions> PublishAsync()
         {
-            var function = Assert.Single(httpFunctions, f => f.Name == route.Name);
-            Assert.Equal([route.Method], function.HttpMethods);
-            Assert.Equal(route.Pattern.TrimStart('/'), function.Route);
-            Assert.Equal(route.Name, function.ForwardsTo);
-            Assert.Contains("AuthorizationLevel.Anonymous", function.Source, StringComparison.Ordinal);
+            var folder = Path.Combine(Path.GetTempPath(), "coachflow-functions-" + Guid.NewGuid().ToString("N")[..8]);
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { "publish", Path.Combine(AzuriteFixture.RepositoryRoot, "src", "Functions"), "-c", "Release", "-o", folder, "-nologo" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"dotnet publish failed ({process.ExitCode}):\n{await output}\n{await error}");
+            var metadata = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "functions.metadata")))!.AsArray();
+            return new PublishedFunctions(folder, [.. metadata.Select(f => f!.AsObject())]);
         }
-
-        Assert.Equal(CoachFlowRoutes.All.Count, httpFunctions.Count);
-    }
-
-    [Fact]
-    public void Functions_never_hand_out_durables_management_urls()
-    {
-        Assert.DoesNotContain(Source.Functions, f => f.Source.Contains("CreateHttpManagementPayload", StringComparison.Ordinal)
-            || f.Source.Contains("CreateCheckStatusResponse", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task The_route_table_as_request_delegates_answers_like_the_mapped_endpoints()
-    {
-        var delegates = CoachFlowRoutes.CreateRequestDelegates(App.Services);
-        var context = new DefaultHttpContext { RequestServices = App.Services };
-        context.Response.Body = new MemoryStream();
-
-        await delegates["Health"](context);
-
-        context.Response.Body.Position = 0;
-        Assert.Equal(200, context.Response.StatusCode);
-        Assert.Equal(await Client.GetStringAsync("/api/health", Ct), await new StreamReader(context.Response.Body).ReadToEndAsync(Ct));
-
-        var form = new DefaultHttpContext { RequestServices = App.Services };
-        form.Response.Body = new MemoryStream();
-        form.Request.RouteValues["token"] = "not-a-token";
-        await delegates["ShowBooking"](form);
-        Assert.Equal(404, form.Response.StatusCode);
     }
 }

@@ -121,17 +121,6 @@ public sealed partial class InfrastructureTests
         Assert.All(AbbreviationUse().Matches(main).Select(m => m.Groups["key"].Value), k => Assert.True(abbreviations.ContainsKey(k), k));
     }
 
-    [Fact]
-    public void Host_json_keeps_the_local_paths_and_sets_the_durable_default_version()
-    {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "host.json")))!;
-
-        Assert.Equal(string.Empty, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
-        Assert.Equal("1", host["extensions"]!["durableTask"]!["defaultVersion"]!.GetValue<string>());
-        Assert.Equal(new LocalHost.Workflow.WorkflowRuntimeOptions().DefaultVersion, host["extensions"]!["durableTask"]!["defaultVersion"]!.GetValue<string>());
-        Assert.Equal("AzureStorage", host["extensions"]!["durableTask"]!["storageProvider"]!["type"]!.GetValue<string>());
-    }
-
     [GeneratedRegex(@"^\s*'?(?<name>(CoachFlow|AzureWebJobsStorage|APPLICATIONINSIGHTS|AZURE)[A-Za-z0-9_${}]*)'?\s*:\s*(?<value>.+)$", RegexOptions.Multiline)]
     private static partial Regex SettingLine();
 

@@ -6,7 +6,7 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.DevTools;
 
-public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp())
+public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp(fakeClock: true))
 {
     [Fact]
     public async Task Health_answers_healthy()

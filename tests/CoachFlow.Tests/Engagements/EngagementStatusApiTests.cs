@@ -8,7 +8,7 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.Engagements;
 
-public sealed class EngagementStatusApiTests() : AppTest(new CoachFlowApp())
+public sealed class EngagementStatusApiTests() : AppTest(new CoachFlowApp(fakeClock: true))
 {
     private string _id = string.Empty;
     private Uri _statusUrl = null!;

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoachFlow.Tests.Intake;
 
-public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(), followRedirects: false)
+public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true), followRedirects: false)
 {
     [Fact]
     public async Task Json_intake_is_stored_before_a_202_with_location_and_status_url()

@@ -5,68 +5,79 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Timeline;
-using CoachFlow.LocalHost.Workflow;
 using CoachFlow.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachFlow.Tests.Lifecycle;
 
 /// <summary>
-/// Plays the client and the coach through the real HTTP surface: submits the intake, follows links
-/// from the outbox, and moves the fake clock, waiting for the workflow to settle after each step.
+/// Plays the client and the coach through the real HTTP surface: submits the intake and follows links
+/// from the outbox. The workflow runs on the real engine in real time, so every step waits (up to
+/// <see cref="Patience"/>) for what it expects to happen, and says what it saw when it does not.
 /// </summary>
-public sealed class LifecycleDriver(CoachFlowApp app, HttpClient client)
+public sealed class LifecycleDriver(IServiceProvider services, HttpClient client)
 {
+    public LifecycleDriver(CoachFlowApp app, HttpClient client)
+        : this(app.Services, client)
+    {
+    }
+
     public const string ClientEmail = "ada@example.com";
     public const string CoachEmail = "sam@coach.example";
+
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
     public EngagementId Id { get; private set; }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async Task<EngagementId> StartAsync(string name = "Ada Lovelace", string therapy = "no")
+    /// <summary>Submits the sample intake and waits for the workflow to pick it up (past <see cref="Stage.Received"/>).</summary>
+    public async Task<EngagementId> StartAsync(string name = "Ada Lovelace", string therapy = "no", string? mentalHealthNote = null, string? goals = null)
     {
         var body = SampleIntake.Json();
         body["name"] = name;
+        if (goals is not null)
+        {
+            body["goals"] = goals;
+        }
+
         body["seeingMentalHealthProfessional"] = therapy;
+        if (mentalHealthNote is not null)
+        {
+            body["mentalHealthNote"] = mentalHealthNote;
+        }
+
         var response = await SampleIntake.PostJsonAsync(client, body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
         Assert.True(EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var id));
         Id = id;
-        await SettleAsync();
+        await EventuallyAsync(async () => await StageAsync() is not Stage.Received, "the workflow to start");
         return id;
     }
 
-    public Task SettleAsync() => app.Get<LocalWorkflowRuntime>().WhenIdleAsync(TimeSpan.FromSeconds(60));
+    public async Task<Stage> StageAsync() => (await Get<EngagementStore>().GetAsync(Id, Ct))!.Stage;
 
-    public async Task AdvanceAsync(TimeSpan by)
-    {
-        app.Clock.Advance(by);
-        await SettleAsync();
-    }
-
-    public async Task AdvanceToAsync(DateTimeOffset moment) => await AdvanceAsync(moment - app.Clock.GetUtcNow());
-
-    public async Task<Stage> StageAsync() => (await app.Get<EngagementStore>().GetAsync(Id, Ct))!.Stage;
+    public async Task WaitForStageAsync(Stage stage, TimeSpan? within = null) =>
+        await EventuallyAsync(async () => await StageAsync() == stage, $"stage {stage}", within);
 
     public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to) =>
-        [.. (await app.Get<OutboxStore>().ListAsync(Ct)).Where(e => e.To == to).OrderBy(e => e.SentAt)];
+        [.. (await Get<OutboxStore>().ListAsync(Ct)).Where(e => e.To == to).OrderBy(e => e.SentAt)];
 
-    /// <summary>The one email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>.</summary>
-    public async Task<OutboxEmail> EmailAsync(string to, string subject) =>
-        Assert.Single(await EmailsToAsync(to), e => e.Subject.StartsWith(subject, StringComparison.Ordinal));
+    /// <summary>Waits for an email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>; there must be exactly one.</summary>
+    public async Task<OutboxEmail> EmailAsync(string to, string subject, TimeSpan? within = null)
+    {
+        await EventuallyAsync(async () => (await EmailsToAsync(to)).Any(e => e.Subject.StartsWith(subject, StringComparison.Ordinal)), $"an email to {to} starting \"{subject}\"", within);
+        return Assert.Single(await EmailsToAsync(to), e => e.Subject.StartsWith(subject, StringComparison.Ordinal));
+    }
 
     public async Task<string> LinkAsync(string to, string subject, string label) =>
         Assert.Single((await EmailAsync(to, subject)).Links, l => l.Label.Contains(label, StringComparison.Ordinal)).Url.PathAndQuery;
 
-    public async Task<HttpResponseMessage> PostAsync(string path, params (string Name, string Value)[] fields)
-    {
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))), Ct);
-        await SettleAsync();
-        return response;
-    }
+    public async Task<HttpResponseMessage> PostAsync(string path, params (string Name, string Value)[] fields) =>
+        await client.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))), Ct);
 
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync() => await app.Get<EngagementTimeline>().ListAsync(Id, Ct);
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync() => await Get<EngagementTimeline>().ListAsync(Id, Ct);
 
     public async Task<IReadOnlyList<string>> StagesRecordedAsync() =>
         [.. (await TimelineAsync()).Where(e => e.Kind == "Stage").Select(e => e.Summary["Stage: ".Length..])];
@@ -75,28 +86,49 @@ public sealed class LifecycleDriver(CoachFlowApp app, HttpClient client)
     {
         var response = await PostAsync(await LinkAsync(CoachEmail, "New enquiry", "Invite"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForStageAsync(Stage.AwaitingBooking);
     }
 
-    /// <summary>Books the first free slot through the client's booking link; returns its start.</summary>
-    public async Task<DateTimeOffset> BookFirstSlotAsync()
+    /// <summary>Books the first free slot at or after <paramref name="notBefore"/> through a booking link; returns its start.</summary>
+    public async Task<DateTimeOffset> BookAsync(string bookingLink, DateTimeOffset? notBefore = null)
     {
-        var book = await LinkAsync(ClientEmail, "Sam Rivers Coaching would love to meet you", "Choose a time");
-        using var request = new HttpRequestMessage(HttpMethod.Get, book);
+        using var request = new HttpRequestMessage(HttpMethod.Get, bookingLink);
         request.Headers.Accept.ParseAdd("application/json");
         var slots = await (await client.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct);
-        var start = slots!["slots"]![0]!["start"]!.GetValue<string>();
-        var response = await PostAsync(book, ("slot", start));
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var start = slots!["slots"]!.AsArray()
+            .Select(s => DateTimeOffset.Parse(s!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
+            .First(s => notBefore is null || s >= notBefore);
+        var response = await PostAsync(bookingLink, ("slot", start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"Booking {start:O} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
+        await WaitForStageAsync(Stage.ChemistryScheduled);
+        return start;
     }
 
-    /// <summary>Invites, books and lets the session happen: the engagement ends up awaiting decisions.</summary>
+    /// <summary>Books the first free slot through the invitation's link; returns its start.</summary>
+    public async Task<DateTimeOffset> BookFirstSlotAsync(DateTimeOffset? notBefore = null) =>
+        await BookAsync(await LinkAsync(ClientEmail, "Sam Rivers Coaching would love to meet you", "Choose a time"), notBefore);
+
+    /// <summary>The coach's "Session held" link from the booking email (the <paramref name="booking"/>-th one, counting from 1).</summary>
+    public async Task<string> CoachSessionLinkAsync(string label, int booking = 1)
+    {
+        await EventuallyAsync(async () => (await BookedEmailsToCoachAsync()).Count >= booking, $"booking email {booking} to the coach");
+        return (await BookedEmailsToCoachAsync())[booking - 1].Links.Single(l => l.Label == label).Url.PathAndQuery;
+    }
+
+    /// <summary>The coach says the session happened: the reflections go out at once.</summary>
+    public async Task HoldSessionAsync(int booking = 1)
+    {
+        var response = await PostAsync(await CoachSessionLinkAsync("Session held", booking));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitForStageAsync(Stage.AwaitingDecisions);
+    }
+
+    /// <summary>Invites, books and holds the session: the engagement ends up awaiting decisions.</summary>
     public async Task ThroughSessionAsync()
     {
         await InviteAsync();
-        var start = await BookFirstSlotAsync();
-        await AdvanceToAsync(start.AddMinutes(31));
-        Assert.Equal(Stage.AwaitingDecisions, await StageAsync());
+        await BookFirstSlotAsync();
+        await HoldSessionAsync();
     }
 
     public async Task<HttpResponseMessage> ReflectAsync(Actor who, string decision, params (string Name, string Value)[] more)
@@ -106,4 +138,27 @@ public sealed class LifecycleDriver(CoachFlowApp app, HttpClient client)
             : await LinkAsync(ClientEmail, "How did it feel?", "Share your reflection");
         return await PostAsync(link, [("decision", decision), .. more]);
     }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming what was awaited, the stage and the timeline.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var patience = within ?? Patience;
+        var deadline = DateTime.UtcNow + patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var timeline = string.Join("; ", (await TimelineAsync()).Select(e => e.Summary));
+                Assert.Fail($"Waited {patience.TotalSeconds:0} s for {what}. Stage {await StageAsync()}; timeline: {timeline}");
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    private async Task<List<OutboxEmail>> BookedEmailsToCoachAsync() =>
+        [.. (await EmailsToAsync(CoachEmail)).Where(e => e.Subject.StartsWith("Chemistry session booked", StringComparison.Ordinal) || e.Subject.StartsWith("Chemistry session moved", StringComparison.Ordinal))];
 }

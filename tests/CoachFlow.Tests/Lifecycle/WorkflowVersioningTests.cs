@@ -1,73 +1,98 @@
-using System.Text.Json;
+extern alias functions;
+
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Domain.Workflow;
-using CoachFlow.LocalHost.Workflow;
 using CoachFlow.Tests.TestSupport;
+using functions::CoachFlow.Functions.Workflow;
+using Google.Protobuf;
+using Microsoft.DurableTask.Worker.Grpc;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace CoachFlow.Tests.Lifecycle;
 
 /// <summary>
 /// DESIGN §2.1: engagements run for weeks, so a deploy meets instances started by older code. Each
-/// file in <c>Histories/</c> is the recorded history of a real instance of a released workflow
-/// version; replaying it against today's <see cref="EngagementWorkflow"/> must issue exactly the same
-/// actions. A change of shape must add a version branch instead (and a new recording:
-/// <c>COACHFLOW_RECORD_HISTORIES=1 dotnet test</c>).
+/// file in <c>Histories/</c> is the history of a real instance (recorded from the Azure Storage task
+/// hub by <see cref="DurableHistoryTests"/> with <c>COACHFLOW_RECORD_HISTORIES=1</c>). Replaying it
+/// through the worker SDK's own replay path, the one the Functions host drives
+/// (<see cref="GrpcOrchestrationRunner"/>), against today's orchestrator must end exactly as it did.
+/// A change of shape must add a version branch instead, and a recording of the new version.
 /// </summary>
 public sealed class WorkflowVersioningTests
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-    private static readonly string Folder = Path.Combine(AzuriteFixture.RepositoryRoot, "tests", "CoachFlow.Tests", "Lifecycle", "Histories");
+    public static readonly string Folder = Path.Combine(AzuriteFixture.RepositoryRoot, "tests", "CoachFlow.Tests", "Lifecycle", "Histories");
 
     public static TheoryData<string> Recordings() => [.. Directory.EnumerateFiles(Folder, "*.history.json").Select(Path.GetFileName).OfType<string>()];
 
     [Theory]
     [MemberData(nameof(Recordings))]
-    public void A_recorded_history_replays_deterministically_against_the_current_workflow(string file)
+    public void A_recorded_history_replays_to_the_same_end_against_the_current_orchestrator(string file)
     {
-        var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, file)))!;
-        var registry = new WorkflowRegistry().AddOrchestrator<string, Stage>(EngagementWorkflow.Name, EngagementWorkflow.RunAsync);
-        var state = new InstanceState(recording.InstanceId, EngagementWorkflow.Name, recording.Version, WorkflowRuntimeStatus.Running, null, null, null, null, default, default, recording.History.Count, default);
+        var history = RecordedHistory.Load(Path.Combine(Folder, file)).Parse();
 
-        var replay = Episode.Run(registry, state, recording.History, [], recording.History[^1].Timestamp);
+        var completion = Replay(history);
 
-        Assert.True(replay.Failure is null, $"{file}: {replay.Failure?.ErrorType}: {replay.Failure?.ErrorMessage}");
-        Assert.Equal(WorkflowRuntimeStatus.Completed, replay.Status);
-        Assert.Equal(recording.History.Single(e => e.Type == HistoryEventType.ExecutionCompleted).Payload, replay.Output);
+        var recorded = history.Single(e => e.EventTypeCase == P.HistoryEvent.EventTypeOneofCase.ExecutionCompleted).ExecutionCompleted;
+        Assert.True(completion.OrchestrationStatus == P.OrchestrationStatus.Completed, $"{file}: {completion.FailureDetails?.ErrorType}: {completion.FailureDetails?.ErrorMessage}");
+        Assert.Equal(recorded.Result, completion.Result);
     }
 
     [Fact]
-    public void The_recordings_cover_a_full_lifecycle()
+    public void The_recordings_cover_every_kind_of_step_of_a_contracted_engagement_including_a_reschedule_and_a_no_show()
     {
-        var recording = JsonSerializer.Deserialize<Recording>(File.ReadAllText(Path.Combine(Folder, "v1-contracted.history.json")))!;
+        var history = RecordedHistory.Load(Path.Combine(Folder, "v1.0-contracted.history.json"));
+        var events = history.Parse();
 
-        Assert.Equal("1", recording.Version);
-        Assert.Equal(((int)Stage.Contracted).ToString(System.Globalization.CultureInfo.InvariantCulture), recording.History[^1].Payload);
-        var activities = recording.History.Where(e => e.Type == HistoryEventType.TaskScheduled).Select(e => e.Name).ToHashSet();
+        Assert.Equal("1.0", history.Version);
+        Assert.Equal(((int)Stage.Contracted).ToString(System.Globalization.CultureInfo.InvariantCulture), events.Single(e => e.ExecutionCompleted is not null).ExecutionCompleted.Result);
+        var scheduled = events.Where(e => e.TaskScheduled is not null).Select(e => e.TaskScheduled.Name).ToHashSet();
         Assert.Superset(
-            new HashSet<string?> { LifecycleActivities.SendInquiryToCoach, LifecycleActivities.SendChemistryConfirmation, LifecycleActivities.SendSessionReminder, LifecycleActivities.SendReflectionRequests, LifecycleActivities.SendAgreement, LifecycleActivities.SendContractedNotices },
-            activities);
-        Assert.True(recording.History.Count(e => e.Type == HistoryEventType.TimerFired) >= 2);
-        Assert.Equal(5, recording.History.Count(e => e.Type == HistoryEventType.EventRaised));
+            new HashSet<string> { LifecycleActivities.SendInquiryToCoach, LifecycleActivities.SendChemistryConfirmation, LifecycleActivities.SendNoShowNotice, LifecycleActivities.SendReflectionRequests, LifecycleActivities.SendAgreement, LifecycleActivities.SendContractedNotices },
+            scheduled);
+        var raised = events.Where(e => e.EventRaised is not null).Select(e => e.EventRaised.Name).ToList();
+        Assert.Equal(
+            [EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ChemistryRescheduled, EngagementEvents.ClientNoShow, EngagementEvents.ChemistryBooked, EngagementEvents.SessionHeld, EngagementEvents.ClientDecision, EngagementEvents.CoachDecision, EngagementEvents.AgreementAccepted],
+            raised);
+        Assert.Contains(events, e => e.TimerCreated is not null);
     }
 
-    /// <summary>Called at the end of a lifecycle test: with COACHFLOW_RECORD_HISTORIES=1 it saves that instance's history.</summary>
-    internal static async Task RecordIfAskedAsync(CoachFlowApp app, EngagementId id, string name)
+    [Fact]
+    public void A_step_taken_in_another_order_than_recorded_fails_the_replay_as_non_deterministic()
     {
-        if (Environment.GetEnvironmentVariable("COACHFLOW_RECORD_HISTORIES") != "1")
-        {
-            return;
-        }
+        var history = RecordedHistory.Load(Path.Combine(Folder, "v1.0-contracted.history.json")).Parse().Select(e => e.Clone()).ToList();
+        var scheduled = history.Where(e => e.TaskScheduled is not null).Take(3).Select(e => e.TaskScheduled).ToList();
+        Assert.Equal([LifecycleActivities.GetLifecycleSettings, LifecycleActivities.RecordStage, LifecycleActivities.SendAcknowledgement], scheduled.Select(s => s.Name));
 
-        var runtime = app.Get<LocalWorkflowRuntime>();
-        var instance = await runtime.GetInstanceAsync(id.Value, TestContext.Current.CancellationToken);
-        var history = await runtime.GetHistoryAsync(id.Value, TestContext.Current.CancellationToken);
-        var recording = new Recording(id.Value, instance!.Version, [.. history]);
-        await File.WriteAllTextAsync(
-            Path.Combine(Folder, $"v{instance.Version}-{name}.history.json"),
-            JsonSerializer.Serialize(recording, Indented),
-            TestContext.Current.CancellationToken);
+        // As if the code had sent the acknowledgement before recording the stage.
+        (scheduled[1].Name, scheduled[2].Name) = (scheduled[2].Name, scheduled[1].Name);
+        var completion = Replay(history);
+
+        Assert.Equal(P.OrchestrationStatus.Failed, completion.OrchestrationStatus);
+        Assert.Contains("NonDeterministic", completion.FailureDetails.ErrorType, StringComparison.Ordinal);
     }
 
-    public sealed record Recording(string InstanceId, string Version, IReadOnlyList<HistoryEvent> History);
+    /// <summary>
+    /// Hands the worker the history up to the last episode as past events and that episode's inputs as
+    /// new ones, as the Functions host does, and returns the completion the orchestrator produced.
+    /// </summary>
+    private static P.CompleteOrchestrationAction Replay(IReadOnlyList<P.HistoryEvent> history)
+    {
+        var lastEpisode = history.Select((e, i) => (e, i)).Last(x => x.e.OrchestratorStarted is not null).i;
+        var request = new P.OrchestratorRequest { InstanceId = history.First(e => e.ExecutionStarted is not null).ExecutionStarted.OrchestrationInstance.InstanceId };
+        request.PastEvents.AddRange(history.Take(lastEpisode));
+        request.NewEvents.AddRange(history.Skip(lastEpisode).Where(IsInput));
+
+        var encoded = GrpcOrchestrationRunner.LoadAndRun<string, Stage?>(
+            Convert.ToBase64String(request.ToByteArray()),
+            async (context, _) => await EngagementOrchestrator.Run(context));
+
+        var response = P.OrchestratorResponse.Parser.ParseFrom(Convert.FromBase64String(encoded));
+        return Assert.Single(response.Actions, a => a.CompleteOrchestration is not null).CompleteOrchestration;
+    }
+
+    /// <summary>What wakes an orchestrator up, as opposed to what it decided (scheduled tasks, timers, its completion).</summary>
+    private static bool IsInput(P.HistoryEvent e) => e.EventTypeCase is
+        P.HistoryEvent.EventTypeOneofCase.OrchestratorStarted or P.HistoryEvent.EventTypeOneofCase.TaskCompleted
+        or P.HistoryEvent.EventTypeOneofCase.TaskFailed or P.HistoryEvent.EventTypeOneofCase.TimerFired
+        or P.HistoryEvent.EventTypeOneofCase.EventRaised;
 }

@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace CoachFlow.Tests.Scheduling;
 
-public sealed class SlotReservationStoreTests() : AppTest(new CoachFlowApp())
+public sealed class SlotReservationStoreTests() : AppTest(new CoachFlowApp(fakeClock: true))
 {
     private static readonly Slot Slot = new(Instant.FromUtc(2027, 1, 4, 9, 0), Instant.FromUtc(2027, 1, 4, 9, 30));
 

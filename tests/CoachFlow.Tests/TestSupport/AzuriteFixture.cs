@@ -36,4 +36,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A table prefix no other test or run shares.</summary>
     public static string UniqueTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>A task hub no other test or run shares (it names tables, queues and containers).</summary>
+    public static string UniqueTaskHub() => "h" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -1,5 +1,5 @@
 using CoachFlow.Infrastructure.Storage;
-using CoachFlow.LocalHost.Workflow;
+using CoachFlow.LocalHost.Engine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,18 +10,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace CoachFlow.Tests.TestSupport;
 
 /// <summary>
-/// The local host in memory, configured by its own appsettings.Development.json, with its own
-/// tables (deleted afterwards) and, unless <paramref name="fakeClock"/> is false, a fake clock.
-/// Extra settings override the sample profile; <paramref name="services"/> adds test services.
+/// The local host in memory (its own appsettings.Development.json), on the real Durable Task engine
+/// (the in-memory backend unless <paramref name="backend"/> says AzureStorage), with its own tables
+/// (deleted afterwards) and task hub. Time is real: every lifecycle wait is long (<see cref="TestSettings"/>)
+/// unless a test shortens it. <paramref name="fakeClock"/> fixes "now" for the HTTP side only (booking
+/// slots, link expiry), for tests that need fixed dates and no workflow timing.
 /// </summary>
 public sealed class CoachFlowApp(
     IReadOnlyDictionary<string, string?>? settings = null,
-    bool fakeClock = true,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    bool fakeClock = false,
+    Action<IServiceCollection>? services = null,
+    EngineBackend backend = EngineBackend.InMemory) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     public string TablePrefix { get; } = AzuriteFixture.UniqueTablePrefix();
+
+    public string TaskHub { get; } = AzuriteFixture.UniqueTaskHub();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -31,10 +36,14 @@ public sealed class CoachFlowApp(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("CoachFlow:Storage:ConnectionString", AzuriteFixture.ConnectionString);
-        builder.UseSetting("CoachFlow:Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        var all = new Dictionary<string, string?>(TestSettings.Isolated(TablePrefix, TaskHub, backend));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
         }
@@ -50,18 +59,22 @@ public sealed class CoachFlowApp(
         });
     }
 
-    /// <summary>Stops the host first (its workflow runtime included), then deletes the test's tables.</summary>
+    /// <summary>
+    /// Stops the host first (engine included), then deletes the test's tables. An Azure Storage task
+    /// hub stays: a provider stopped just after it started may still be letting go of its partition
+    /// leases, and the tests' Azurite keeps its data in memory only.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
         List<Azure.Data.Tables.TableClient> tables = [];
         try
         {
             var coachFlowTables = Get<CoachFlowTables>();
-            tables = [.. TableName.All.Select(coachFlowTables.Get), coachFlowTables.Get(Get<IOptions<WorkflowRuntimeOptions>>().Value.TableName)];
+            tables = [.. TableName.All.Select(coachFlowTables.Get)];
         }
-        catch (Exception e) when (e is OptionsValidationException or ObjectDisposedException)
+        catch (Exception e) when (e is OptionsValidationException or ObjectDisposedException or InvalidOperationException)
         {
-            // A start-up validation test: the host never started, so it made no tables.
+            // A start-up validation test: the host never started, so it made nothing.
         }
 
         await base.DisposeAsync();

@@ -1,3 +1,0 @@
-namespace CoachFlow.LocalHost.DevTools;
-
-public sealed record DevClockReading(DateTimeOffset Now, TimeSpan Offset);

@@ -1,0 +1,209 @@
+extern alias functions;
+
+using System.Net.Http.Headers;
+using System.Reflection;
+using CoachFlow.Infrastructure;
+using CoachFlow.Infrastructure.Storage;
+using CoachFlow.LocalHost.Engine;
+using functions::CoachFlow.Functions.Http;
+using functions::CoachFlow.Functions.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoachFlow.Tests.TestSupport;
+
+/// <summary>
+/// The Functions app's own code on the real Durable Task engine, with the Functions host played by a
+/// few lines: the orchestrator and every activity are the app's <c>[Function]</c> methods, registered
+/// under their function names, and HTTP requests reach the app's <c>[HttpTrigger]</c> methods by their
+/// declared routes and methods, with a <see cref="DurableTaskClient"/> for the <c>[DurableClient]</c>
+/// parameter, as the host does. The services are the app's (AddCoachFlow, AddFunctionsHttpForwarding)
+/// over the sample coach profile and the test's own tables.
+/// </summary>
+public sealed class FunctionsAppOnEngine : IAsyncDisposable
+{
+    private static readonly Assembly App = typeof(EngagementOrchestrator).Assembly;
+
+    private readonly DurableTaskTestHost _host;
+
+    private FunctionsAppOnEngine(DurableTaskTestHost host, string tablePrefix)
+    {
+        _host = host;
+        TablePrefix = tablePrefix;
+        Http = new HttpClient(new TriggerHandler(host.Services, host.Client)) { BaseAddress = new Uri("http://localhost:7071") };
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public HttpClient Http { get; }
+
+    public string TablePrefix { get; }
+
+    public static async Task<FunctionsAppOnEngine> StartAsync()
+    {
+        var prefix = AzuriteFixture.UniqueTablePrefix();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
+            .AddInMemoryCollection(TestSettings.Isolated(prefix, AzuriteFixture.UniqueTaskHub(), EngineBackend.InMemory))
+            .Build();
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => RegisterFunctions(registry),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddCoachFlow(configuration);
+                    services.AddFunctionsHttpForwarding();
+
+                    // The Functions app's container has no Durable client (each HTTP trigger gets one); this test host has one for the engine.
+                    services.RemoveAll<DurableTaskClient>();
+                    services.AddSingleton<EngagementActivityFunctions>();
+                },
+            });
+        return new FunctionsAppOnEngine(host, prefix);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        var tables = Services.GetRequiredService<CoachFlowTables>();
+        await _host.DisposeAsync();
+        foreach (var name in TableName.All)
+        {
+            await tables.Get(name).DeleteAsync(CancellationToken.None);
+        }
+    }
+
+    private static void RegisterFunctions(DurableTaskRegistry registry)
+    {
+        foreach (var method in App.GetTypes().SelectMany(t => t.GetMethods()).Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+        {
+            var name = method.GetCustomAttribute<FunctionAttribute>()!.Name;
+            var trigger = method.GetParameters()[0];
+            if (trigger.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null)
+            {
+                // The plain worker hands the orchestrator its input as deserialized to this type; GetInput<string>() is then a cast.
+                registry.AddOrchestratorFunc<string, object?>(name, async (context, _) => await Await(method.Invoke(null, [context])));
+            }
+            else if (trigger.GetCustomAttribute<ActivityTriggerAttribute>() is not null)
+            {
+                registry.AddActivity(name, services => new FunctionActivity(ActivatorUtilities.GetServiceOrCreateInstance(services, method.DeclaringType!), method));
+            }
+        }
+    }
+
+    /// <summary>The awaited result of a function method: a Task, a Task of T, or a plain value.</summary>
+    private static async Task<object?> Await(object? result)
+    {
+        if (result is not Task task)
+        {
+            return result;
+        }
+
+        await task;
+        return task.GetType().IsGenericType ? task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
+    }
+
+    private sealed class FunctionActivity(object target, MethodInfo method) : ITaskActivity
+    {
+        public Type InputType => method.GetParameters()[0].ParameterType;
+
+        public Type OutputType => method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : typeof(object);
+
+        public Task<object?> RunAsync(TaskActivityContext context, object? input) =>
+            Await(method.Invoke(target, [.. method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? CancellationToken.None : input)]));
+    }
+
+    /// <summary>Plays the Functions host's HTTP side: picks the HTTP-triggered method by method and route, binds route values by name.</summary>
+    private sealed class TriggerHandler(IServiceProvider services, DurableTaskClient durable) : HttpMessageHandler
+    {
+        private static readonly (MethodInfo Method, HttpTriggerAttribute Trigger)[] Triggers =
+        [
+            .. App.GetTypes().SelectMany(t => t.GetMethods())
+                .Select(m => (Method: m, Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null)))
+                .Where(x => x.Trigger is not null)
+                .Select(x => (x.Method, x.Trigger!)),
+        ];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            var (method, values) = Triggers
+                .Where(t => t.Trigger.Methods!.Contains(request.Method.Method, StringComparer.OrdinalIgnoreCase))
+                .Select(t => (t.Method, Values: Match(t.Trigger.Route!, path)))
+                .FirstOrDefault(x => x.Values is not null);
+            if (method is null)
+            {
+                return new HttpResponseMessage(System.Net.HttpStatusCode.NotFound);
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.Request.Method = request.Method.Method;
+            context.Request.Path = path;
+            context.Request.QueryString = new QueryString(request.RequestUri.Query);
+            foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+            {
+                context.Request.Headers[header.Key] = header.Value.ToArray();
+            }
+
+            context.Request.Body = new MemoryStream(request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken));
+            context.Response.Body = new MemoryStream();
+
+            var target = ActivatorUtilities.GetServiceOrCreateInstance(services, method.DeclaringType!);
+            var arguments = method.GetParameters().Select(p =>
+                p.ParameterType == typeof(HttpRequest) ? context.Request
+                : p.ParameterType == typeof(DurableTaskClient) ? durable
+                : (object?)values![p.Name!]).ToArray();
+            await Await(method.Invoke(target, arguments));
+
+            var response = new HttpResponseMessage((System.Net.HttpStatusCode)context.Response.StatusCode)
+            {
+                Content = new ByteArrayContent(((MemoryStream)context.Response.Body).ToArray()),
+            };
+            if (context.Response.ContentType is { } contentType)
+            {
+                response.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            }
+
+            if (context.Response.Headers.Location.Count > 0)
+            {
+                response.Headers.Location = new Uri(context.Response.Headers.Location.ToString(), UriKind.RelativeOrAbsolute);
+            }
+
+            return response;
+        }
+
+        /// <summary>The route values when <paramref name="path"/> fits <paramref name="route"/> (literal segments and <c>{name}</c>); otherwise null.</summary>
+        private static Dictionary<string, string>? Match(string route, string path)
+        {
+            var pattern = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (pattern.Length != segments.Length)
+            {
+                return null;
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                if (pattern[i].StartsWith('{'))
+                {
+                    values[pattern[i].Trim('{', '}')] = Uri.UnescapeDataString(segments[i]);
+                }
+                else if (!string.Equals(pattern[i], segments[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+
+            return values;
+        }
+    }
+}
