@@ -39,6 +39,8 @@ var coachFlowSettings = {
   CoachFlow__PublicBaseUrl: publicBaseUrl
   CoachFlow__LinkSigningKey: '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecretUri})'
   CoachFlow__Storage__AccountName: storageAccountName
+  // host.json names the Durable task hub by this setting (%CoachFlow__Workflow__TaskHub%), as the local host does.
+  CoachFlow__Workflow__TaskHub: 'CoachFlow'
   CoachFlow__Email__Provider: 'SendGrid'
   CoachFlow__Email__SenderAddress: senderAddress
   CoachFlow__Email__SenderName: coachName

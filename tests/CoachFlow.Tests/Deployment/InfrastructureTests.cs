@@ -1,30 +1,47 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Tests.TestSupport;
+using static CoachFlow.Tests.Deployment.CompiledInfrastructure;
 
 namespace CoachFlow.Tests.Deployment;
 
 /// <summary>
-/// Reads <c>infra/</c> as text (no Bicep compiler here). The required keys come from the options
-/// validator itself, so a new required setting fails this test until the Bicep sets it too.
+/// <c>infra/</c> as the real Bicep compiler builds and lints it; the checks read the ARM template it
+/// produces. The required app settings come from the options validator itself, so a new required
+/// setting fails here until the Bicep sets it too.
 /// </summary>
-public sealed partial class InfrastructureTests
+public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFixture<CompiledInfrastructure>
 {
-    private static readonly string Infra = Path.Combine(AzuriteFixture.RepositoryRoot, "infra");
+    private static readonly string[] IdentityRoles =
+    [
+        "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+        "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+        "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+        "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher
+        "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
+    ];
 
-    private static string Read(params string[] path) => File.ReadAllText(Path.Combine([Infra, .. path]));
-
-    /// <summary>App settings written in function.bicep as <c>Name: value</c>, with <c>${i}</c> indexes read as 0.</summary>
-    private static Dictionary<string, string> AppSettings()
+    [Fact]
+    public void Bicep_build_of_main_bicep_succeeds_with_no_errors_and_no_warnings()
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match m in SettingLine().Matches(Read("app", "function.bicep")))
-        {
-            settings[m.Groups["name"].Value.Replace("${i}", "0", StringComparison.Ordinal)] = m.Groups["value"].Value.Trim();
-        }
+        var problems = BicepDiagnostics.ErrorsAndWarnings(infra.Build.StandardError);
 
-        return settings;
+        Assert.True(problems.Count == 0, "bicep build reported:\n" + string.Join('\n', problems));
+        Assert.Equal(0, infra.Build.ExitCode);
+        Assert.Equal(
+            "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            infra.Template["$schema"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bicep_lint_of_main_bicep_reports_no_errors_and_no_warnings()
+    {
+        var lint = await infra.LintAsync(TestContext.Current.CancellationToken);
+        var problems = BicepDiagnostics.ErrorsAndWarnings(lint.StandardOutput);
+
+        Assert.True(problems.Count == 0, "bicep lint reported:\n" + string.Join('\n', problems));
+        Assert.Equal(string.Empty, lint.StandardError);
+        Assert.Equal(0, lint.ExitCode);
     }
 
     [Fact]
@@ -32,7 +49,7 @@ public sealed partial class InfrastructureTests
     {
         var failures = new CoachFlowOptionsValidator().Validate(null, new CoachFlowOptions { Coach = { AccentColor = "#000" } }).Failures!;
         var required = failures.Select(f => f.Split(' ')[0]).Distinct().ToList();
-        var settings = AppSettings();
+        var settings = AppSettings.Read(infra.Module("api"));
 
         Assert.Contains("CoachFlow:Coach:AgreementTerms:Confidentiality", required);
         foreach (var key in required)
@@ -54,79 +71,171 @@ public sealed partial class InfrastructureTests
             }
         }
 
-        Assert.Equal("'SendGrid'", settings["CoachFlow__Email__Provider"]);
+        Assert.Equal("SendGrid", settings["CoachFlow__Email__Provider"]);
         Assert.Contains("CoachFlow__Email__SendGridApiKey", settings.Keys);
+    }
+
+    [Fact]
+    public void Every_app_setting_host_json_refers_to_is_set()
+    {
+        var host = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "host.json"));
+        var referenced = System.Text.RegularExpressions.Regex.Matches(host, "%(?<name>[A-Za-z0-9_]+)%").Select(m => m.Groups["name"].Value).ToList();
+        var settings = AppSettings.Read(infra.Module("api"));
+
+        Assert.Contains("CoachFlow__Workflow__TaskHub", referenced);
+        Assert.All(referenced, name => Assert.Contains(name, settings.Keys));
+        Assert.Equal("CoachFlow", settings["CoachFlow__Workflow__TaskHub"]);
     }
 
     [Fact]
     public void Secrets_are_key_vault_references_and_secure_parameters_never_plain_text()
     {
-        var settings = AppSettings();
-        foreach (var secret in new[] { "CoachFlow__LinkSigningKey", "CoachFlow__Email__SendGridApiKey" })
+        var settings = AppSettings.Read(infra.Module("api"));
+        var vault = infra.Module("keyvault");
+        foreach (var (setting, parameter, secret, uri) in new[]
         {
-            Assert.Matches(@"^'@Microsoft\.KeyVault\(SecretUri=\$\{[A-Za-z]+\}\)'$", settings[secret]);
+            ("CoachFlow__LinkSigningKey", "linkSigningKey", "link-signing-key", "linkSigningKeySecretUri"),
+            ("CoachFlow__Email__SendGridApiKey", "sendGridApiKey", "sendgrid-api-key", "sendGridApiKeySecretUri"),
+        })
+        {
+            // The app reads a Key Vault reference to the URI the vault module gives out...
+            Assert.Equal($"[format('@Microsoft.KeyVault(SecretUri={{0}})', parameters('{uri}'))]", settings[setting]);
+            Assert.Equal<(string, string)?>(("keyvault", uri), ModuleOutput(infra.Argument("api", uri)));
+            Assert.Equal(
+                $"[reference(resourceId('Microsoft.KeyVault/vaults/secrets', parameters('name'), '{secret}'), '2023-07-01').secretUri]",
+                vault["outputs"]![uri]!["value"]!.GetValue<string>());
+
+            // ...of a secret that holds a secure parameter all the way from main.bicep, which has no default.
+            var stored = Resources(vault, "Microsoft.KeyVault/vaults/secrets")
+                .Single(s => s["name"]!.GetValue<string>() == $"[format('{{0}}/{{1}}', parameters('name'), '{secret}')]");
+            Assert.Equal($"[parameters('{parameter}')]", stored["properties"]!["value"]!.GetValue<string>());
+            Assert.Equal("securestring", vault["parameters"]![parameter]!["type"]!.GetValue<string>());
+            Assert.Equal($"[parameters('{parameter}')]", infra.Argument("keyvault", parameter).ToTemplate());
+            var declared = infra.Template["parameters"]![parameter]!.AsObject();
+            Assert.Equal("securestring", declared["type"]!.GetValue<string>());
+            Assert.False(declared.ContainsKey("defaultValue"), $"{parameter} has a default value");
         }
 
-        var main = Read("main.bicep");
-        Assert.Matches(@"@secure\(\)\s*\n(@description\([^\n]*\)\s*\n)?param sendGridApiKey string\s*\n", main);
-        Assert.Matches(@"@secure\(\)\s*\n(@description\([^\n]*\)\s*\n)?param linkSigningKey string\s*\n", main);
-        Assert.DoesNotMatch(@"param (sendGridApiKey|linkSigningKey) string\s*=", main);
-        var parameters = JsonNode.Parse(Read("main.parameters.json"))!["parameters"]!;
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(Infra, "main.parameters.json")))!["parameters"]!;
         Assert.Equal("${SENDGRID_API_KEY}", parameters["sendGridApiKey"]!["value"]!.GetValue<string>());
         Assert.StartsWith("$(secretOrRandomPassword", parameters["linkSigningKey"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Infra, "*.*", SearchOption.AllDirectories))
+
+        // Comments never reach the template, so the sources are searched as well as what they compile to.
+        var texts = Directory.EnumerateFiles(Infra, "*.*", SearchOption.AllDirectories).Select(File.ReadAllText).Append(infra.Build.StandardOutput);
+        Assert.All(texts, text =>
         {
-            var text = File.ReadAllText(file);
             Assert.DoesNotMatch(@"SG\.[A-Za-z0-9_-]{10,}", text);
             Assert.DoesNotContain("AccountKey=", text, StringComparison.Ordinal);
-        }
+        });
     }
 
     [Fact]
     public void Storage_takes_no_shared_keys_and_the_app_runs_as_its_managed_identity_on_flex_consumption()
     {
-        Assert.Contains("allowSharedKeyAccess: false", Read("app", "storage.bicep"), StringComparison.Ordinal);
-        var function = Read("app", "function.bicep");
-        Assert.Contains("sku: { name: 'FC1', tier: 'FlexConsumption' }", function, StringComparison.Ordinal);
-        Assert.Contains("name: 'dotnet-isolated'", function, StringComparison.Ordinal);
-        Assert.Contains("version: '10.0'", function, StringComparison.Ordinal);
-        Assert.Contains("type: 'UserAssigned'", function, StringComparison.Ordinal);
-        Assert.Contains("keyVaultReferenceIdentity: identityId", function, StringComparison.Ordinal);
-        Assert.Contains("cors: { allowedOrigins: [websiteOrigin] }", function, StringComparison.Ordinal);
-        var settings = AppSettings();
-        Assert.Equal("'managedidentity'", settings["AzureWebJobsStorage__credential"]);
+        Assert.False(Resource(infra.Module("storage"), "Microsoft.Storage/storageAccounts")["properties"]!["allowSharedKeyAccess"]!.GetValue<bool>());
+        // No listKeys() or other list*() call: nothing in the deployment reads a key out of a resource.
+        Assert.DoesNotContain(
+            Expressions(infra.Template).SelectMany(e => e.DescendantsAndSelf()).OfType<ArmCall>(),
+            call => call.Name.StartsWith("list", StringComparison.OrdinalIgnoreCase));
+
+        var api = infra.Module("api");
+        var plan = Resource(api, "Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", plan["sku"]!["name"]!.GetValue<string>());
+        Assert.Equal("FlexConsumption", plan["sku"]!["tier"]!.GetValue<string>());
+        var site = Resource(api, "Microsoft.Web/sites");
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal("dotnet-isolated", runtime["name"]!.GetValue<string>());
+        Assert.Equal("10.0", runtime["version"]!.GetValue<string>());
+        Assert.Equal("UserAssigned", site["identity"]!["type"]!.GetValue<string>());
+        Assert.Equal(["[format('{0}', parameters('identityId'))]"], site["identity"]!["userAssignedIdentities"]!.AsObject().Select(i => i.Key));
+        Assert.Equal("[parameters('identityId')]", site["properties"]!["keyVaultReferenceIdentity"]!.GetValue<string>());
+        Assert.Equal<(string, string)?>(("identity", "resourceId"), ModuleOutput(infra.Argument("api", "identityId")));
+        Assert.Equal(["[parameters('websiteOrigin')]"], site["properties"]!["siteConfig"]!["cors"]!["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal("[parameters('websiteOrigin')]", infra.Argument("api", "websiteOrigin").ToTemplate());
+
+        var settings = AppSettings.Read(api);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Contains("AzureWebJobsStorage__tableServiceUri", settings.Keys);
-        Assert.Contains("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
-        Assert.Contains("DisableLocalAuth: true", Read("app", "monitoring.bicep"), StringComparison.Ordinal);
-        var rbac = Read("app", "rbac.bicep");
-        foreach (var role in new[] { "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "3913510d-42f4-4e42-8a64-420c390055eb", "4633458b-17de-408a-b874-0445c86b69e6" })
-        {
-            Assert.Contains(role, rbac, StringComparison.Ordinal);
-        }
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.True(Resource(infra.Module("monitoring"), "Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
+
+        var rbac = infra.Module("rbac");
+        Assert.Equal<(string, string)?>(("identity", "principalId"), ModuleOutput(infra.Argument("rbac", "identityPrincipalId")));
+        var identityRoles = Resources(rbac, "Microsoft.Authorization/roleAssignments")
+            .Where(a => a["properties"]!["principalId"]!.GetValue<string>() == "[parameters('identityPrincipalId')]")
+            .SelectMany(a => RoleIds(rbac, a))
+            .ToHashSet();
+        Assert.Equal(IdentityRoles.Order(), identityRoles.Order());
     }
 
     [Fact]
-    public void Every_module_main_bicep_references_exists_and_azure_yaml_deploys_the_functions_project()
+    public void Every_module_is_compiled_into_main_and_every_abbreviation_it_uses_exists()
     {
-        var main = Read("main.bicep");
-        var modules = ModuleReference().Matches(main).Select(m => m.Groups["path"].Value).ToList();
+        var deployments = Resources(infra.Template, "Microsoft.Resources/deployments").ToList();
 
-        Assert.NotEmpty(modules);
-        Assert.All(modules, m => Assert.True(File.Exists(Path.Combine(Infra, m)), $"missing module {m}"));
+        Assert.NotEmpty(deployments);
+        // Local modules are inlined; a templateLink would be a template fetched at deployment time.
+        Assert.All(deployments, d => Assert.NotNull(d["properties"]!["template"]));
+        Assert.All(deployments, d => Assert.Null(d["properties"]!["templateLink"]));
+        var abbreviations = JsonNode.Parse(File.ReadAllText(Path.Combine(Infra, "abbreviations.json")))!.AsObject();
+        var used = Expressions(infra.Template)
+            .SelectMany(e => e.DescendantsAndSelf())
+            .OfType<ArmProperty>()
+            .Where(p => p.Target is ArmCall { Name: "variables", Arguments: [ArmString { Value: "abbrs" }] })
+            .Select(p => p.Name)
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, k => Assert.True(abbreviations.ContainsKey(k), k));
+    }
+
+    [Fact]
+    public void Azure_yaml_deploys_the_functions_project_and_runs_the_postprovision_script()
+    {
         var azure = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "azure.yaml"));
+
         Assert.Contains("project: ./src/Functions/", azure, StringComparison.Ordinal);
         Assert.Contains("host: function", azure, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(AzuriteFixture.RepositoryRoot, "scripts", "postprovision.sh")));
-        var abbreviations = JsonNode.Parse(Read("abbreviations.json"))!.AsObject();
-        Assert.All(AbbreviationUse().Matches(main).Select(m => m.Groups["key"].Value), k => Assert.True(abbreviations.ContainsKey(k), k));
     }
 
-    [GeneratedRegex(@"^\s*'?(?<name>(CoachFlow|AzureWebJobsStorage|APPLICATIONINSIGHTS|AZURE)[A-Za-z0-9_${}]*)'?\s*:\s*(?<value>.+)$", RegexOptions.Multiline)]
-    private static partial Regex SettingLine();
+    /// <summary>The module and output a value passed between modules comes from, if it is one.</summary>
+    private static (string Module, string Output)? ModuleOutput(ArmExpression value) => value is ArmProperty
+    {
+        Name: "value",
+        Target: ArmProperty
+        {
+            Name: var output,
+            Target: ArmProperty
+            {
+                Name: "outputs",
+                Target: ArmCall
+                {
+                    Name: "reference",
+                    Arguments: [ArmCall { Name: "extensionResourceId", Arguments: [_, ArmString { Value: "Microsoft.Resources/deployments" }, ArmString module] }, ..],
+                },
+            },
+        },
+    }
+        ? (module.Value, output)
+        : null;
 
-    [GeneratedRegex(@"module \w+ '(?<path>[^']+)'")]
-    private static partial Regex ModuleReference();
+    /// <summary>The role definitions a role assignment grants: one, or one per item of a copy loop over a literal array.</summary>
+    private static IEnumerable<string> RoleIds(JsonObject template, JsonObject assignment) =>
+        ArmExpression.FromTemplate(assignment["properties"]!["roleDefinitionId"]) is ArmCall
+        {
+            Name: "subscriptionResourceId",
+            Arguments: [ArmString { Value: "Microsoft.Authorization/roleDefinitions" }, var role],
+        }
+            ? Constants(template, role)
+            : throw new NotSupportedException($"Not a built-in role: {assignment["properties"]!["roleDefinitionId"]}");
 
-    [GeneratedRegex(@"abbrs\.(?<key>\w+)")]
-    private static partial Regex AbbreviationUse();
+    private static IEnumerable<string> Constants(JsonObject template, ArmExpression expression) => expression switch
+    {
+        ArmString s => [s.Value],
+        ArmCall { Name: "variables", Arguments: [ArmString name] } => Constants(template, ArmExpression.FromTemplate(template["variables"]![name.Value])),
+        ArmIndex { Target: ArmCall { Name: "createArray" } array, Index: ArmCall { Name: "copyIndex", Arguments: [] } } =>
+            array.Arguments.SelectMany(a => Constants(template, a)),
+        _ => throw new NotSupportedException($"Not a constant: {expression}"),
+    };
 }
