@@ -38,7 +38,8 @@ internal sealed class EngineUnderTest : IAsyncDisposable
             ["CoachFlow:Engine:WorkerId"] = "benchmark",
         };
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
+        // Errors go to stderr, so stdout is the report alone.
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOptions<CoachFlowOptions>().Bind(builder.Configuration.GetSection(CoachFlowOptions.SectionName));
         var counter = new StorageCallCounter();

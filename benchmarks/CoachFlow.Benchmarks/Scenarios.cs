@@ -79,6 +79,7 @@ internal static class Scenarios
         while (true)
         {
             var waiting = await CountWaitingAsync(client);
+            Console.Error.WriteLine($"  {waiting} waiting after {clock.Elapsed.TotalSeconds:0.0} s");
             if (waiting == count || clock.Elapsed > budget)
             {
                 return (waiting, clock.Elapsed);
