@@ -5,6 +5,7 @@ using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Lifecycle;
 using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Infrastructure.Storage;
@@ -43,6 +44,10 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<ILinkActionHandler, InviteToChemistryAction>();
         services.AddSingleton<ILinkActionHandler, DeclineAtTriageAction>();
         services.AddSingleton<EngagementActivities>();
+        services.AddSingleton<ErasureTombstones>();
+        services.AddSingleton<EngagementEraser>();
+        services.AddSingleton<EngagementExporter>();
+        services.AddSingleton<RetentionSweep>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EngagementMailer>();

@@ -4,11 +4,13 @@ using CoachFlow.Infrastructure.Pages;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
 using CoachFlow.LocalHost.Engine;
+using CoachFlow.LocalHost.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachFlow(builder.Configuration);
 builder.Services.AddLocalEngine(builder.Configuration, tasks => tasks.AddEngagementWorkflow());
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<RetentionTimer>();
 
 var app = builder.Build();
 app.UseCoachFlowErrorPages();

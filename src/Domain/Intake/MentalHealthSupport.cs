@@ -6,4 +6,7 @@ public enum MentalHealthSupport
     No,
     Yes,
     PreferNotToSay,
+
+    /// <summary>The answer was erased at the client's request (an agreed engagement keeps its contract, not this).</summary>
+    Erased,
 }

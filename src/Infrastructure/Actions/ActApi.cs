@@ -6,6 +6,7 @@ using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Actions;
@@ -63,6 +64,7 @@ public static class ActApi
         HttpRequest request,
         SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
+        DurableTaskClient workflows,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
@@ -79,7 +81,7 @@ public static class ActApi
         var fields = prompt.Fields.ToDictionary(
             f => f.Name,
             f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
-        var outcome = await handler.PerformAsync(engagement, grant, fields, cancellationToken).ConfigureAwait(false);
+        var outcome = await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
         return outcome.Kind switch
         {
             ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),

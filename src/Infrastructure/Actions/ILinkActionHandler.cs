@@ -1,5 +1,6 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Links;
+using Microsoft.DurableTask.Client;
 
 namespace CoachFlow.Infrastructure.Actions;
 
@@ -13,6 +14,10 @@ public interface ILinkActionHandler
 
     Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken);
 
-    /// <summary>Performs the action with the submitted field values (already trimmed and length-checked).</summary>
-    Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken);
+    /// <summary>
+    /// Performs the action with the submitted field values (already trimmed and length-checked),
+    /// telling the workflow through <paramref name="workflows"/>: the request's Durable client (on
+    /// Azure Functions each invocation gets its own, so it is never held by a singleton).
+    /// </summary>
+    Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, DurableTaskClient workflows, CancellationToken cancellationToken);
 }

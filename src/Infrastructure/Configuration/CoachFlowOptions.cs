@@ -25,6 +25,8 @@ public sealed class CoachFlowOptions
 
     public WorkflowOptions Workflow { get; set; } = new();
 
+    public RetentionOptions Retention { get; set; } = new();
+
     public StorageOptions Storage { get; set; } = new();
 
     public IntakeOptions Intake { get; set; } = new();

@@ -31,6 +31,8 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         ValidateEmail(options.Email, Check);
         ValidateDurations(options.Durations, Check);
         ValidateWorkflow(options.Workflow, Check);
+        Check(options.Retention.EndedWithoutContract > TimeSpan.Zero, "Retention:EndedWithoutContract", "must be positive.");
+        Check(options.Retention.SweepInterval >= TimeSpan.FromSeconds(1), "Retention:SweepInterval", "must be at least one second.");
 
         var storage = options.Storage;
         Check(!string.IsNullOrWhiteSpace(storage.ConnectionString) || !string.IsNullOrWhiteSpace(storage.AccountName), "Storage:ConnectionString", "or CoachFlow:Storage:AccountName must be set.");

@@ -26,7 +26,8 @@ public sealed class EmailTemplates(IOptions<CoachFlowOptions> options)
     private readonly string? _folder = options.Value.Email.TemplateFolder;
     private readonly TemplateOptions _templateOptions = CreateOptions();
 
-    public async Task<RenderedEmail> RenderAsync(string name, object model)
+    /// <param name="dataUrl">The recipient's "Your data" link, shown at the foot of both parts; only clients get one.</param>
+    public async Task<RenderedEmail> RenderAsync(string name, object model, Uri? dataUrl = null)
     {
         var template = Load(name);
         var subject = OneLine(await RenderAsync(template["subject"], model, NullEncoder.Default).ConfigureAwait(false));
@@ -36,8 +37,10 @@ public sealed class EmailTemplates(IOptions<CoachFlowOptions> options)
         var context = new TemplateContext(model, _templateOptions, allowModelMembers: true);
         context.SetValue("content", new StringValue(body, encode: false));
         context.SetValue("subject", new StringValue(subject));
+        context.SetValue("dataUrl", new StringValue(dataUrl?.ToString() ?? string.Empty));
         var html = await Load(Layout)["html"].RenderAsync(context, Html.Encoder).ConfigureAwait(false);
-        return new RenderedEmail(subject, text.Trim() + "\n", html);
+        var footer = dataUrl is null ? string.Empty : $"\n--\nWhat we hold about you, to download or erase: {dataUrl}\n";
+        return new RenderedEmail(subject, text.Trim() + "\n" + footer, html);
     }
 
     private Task<string> RenderAsync(IFluidTemplate template, object model, TextEncoder encoder) =>

@@ -8,6 +8,7 @@ public sealed class OutboxEmailSender(OutboxStore outbox, TimeProvider clock) : 
         ArgumentNullException.ThrowIfNull(message);
         return outbox.AddAsync(
             new OutboxEmail(message.To, message.Subject, clock.GetUtcNow(), message.Text, message.Html, message.Links, message.Attachments),
+            message.EngagementId,
             cancellationToken);
     }
 }

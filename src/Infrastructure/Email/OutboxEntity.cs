@@ -26,7 +26,10 @@ public sealed class OutboxEntity : ITableEntity
     public string Links { get; set; } = "[]";
     public string Attachments { get; set; } = "[]";
 
-    public static OutboxEntity From(OutboxEmail email, string uniqueSuffix)
+    /// <summary>The engagement the email belongs to, so erasing the engagement erases its emails.</summary>
+    public string? EngagementId { get; set; }
+
+    public static OutboxEntity From(OutboxEmail email, string uniqueSuffix, string? engagementId)
     {
         ArgumentNullException.ThrowIfNull(email);
         var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - email.SentAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
@@ -40,6 +43,7 @@ public sealed class OutboxEntity : ITableEntity
             Html = email.Html,
             Links = JsonSerializer.Serialize(email.Links),
             Attachments = JsonSerializer.Serialize(email.Attachments),
+            EngagementId = engagementId,
         };
     }
 

@@ -6,10 +6,21 @@ namespace CoachFlow.Infrastructure.Email;
 /// <summary>The local outbox table: where email goes instead of the internet when the provider is Outbox.</summary>
 public sealed class OutboxStore(CoachFlowTables tables)
 {
-    public async Task AddAsync(OutboxEmail email, CancellationToken cancellationToken)
+    public async Task AddAsync(OutboxEmail email, string? engagementId, CancellationToken cancellationToken)
     {
-        var row = OutboxEntity.From(email, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        var row = OutboxEntity.From(email, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), engagementId);
         await tables.Get(TableName.Outbox).AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes every email of one engagement; nothing to delete is fine.</summary>
+    public async Task DeleteAllAsync(string engagementId, CancellationToken cancellationToken)
+    {
+        var table = tables.Get(TableName.Outbox);
+        var rows = table.QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == engagementId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Every email, newest first.</summary>

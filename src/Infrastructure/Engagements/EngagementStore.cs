@@ -12,6 +12,9 @@ namespace CoachFlow.Infrastructure.Engagements;
 /// <summary>Reads and writes engagements in the <c>Engagements</c> table.</summary>
 public sealed class EngagementStore(CoachFlowTables tables)
 {
+    private const string IntakeKeyRow = "intake-key";
+    private const string IntakeKeyColumn = "Key";
+
     /// <summary>
     /// Stores a new engagement, or finds the one an earlier request with the same idempotency key
     /// created. Both steps are insert-if-absent, so racing repeats converge on one engagement, and a
@@ -25,9 +28,19 @@ public sealed class EngagementStore(CoachFlowTables tables)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var id = idempotencyKey is null
-            ? candidateId
-            : await ClaimIdempotencyKeyAsync(candidateId, idempotencyKey, answers.Email, cancellationToken).ConfigureAwait(false);
+        EngagementId id;
+        if (idempotencyKey is null)
+        {
+            id = candidateId;
+        }
+        else
+        {
+            var keyHash = HashKey(idempotencyKey, answers.Email);
+            id = await ClaimIdempotencyKeyAsync(candidateId, keyHash, cancellationToken).ConfigureAwait(false);
+
+            // The engagement remembers its idempotency row, so erasing the engagement erases that row too.
+            await tables.Get(TableName.Engagements).UpsertEntityAsync(new TableEntity(id.Value, IntakeKeyRow) { [IntakeKeyColumn] = keyHash }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
 
         var engagement = new Engagement(id, Stage.Received, now, now, answers);
         try
@@ -87,10 +100,56 @@ public sealed class EngagementStore(CoachFlowTables tables)
         }
     }
 
-    private async Task<EngagementId> ClaimIdempotencyKeyAsync(EngagementId candidateId, string idempotencyKey, string email, CancellationToken cancellationToken)
+    /// <summary>Deletes every row of the engagement's partition (intake, records, the pointer to its idempotency row) and that row.</summary>
+    public async Task DeleteAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        await DeleteIntakeKeyAsync(id, cancellationToken).ConfigureAwait(false);
+        await DeleteRowsAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps only what an agreed engagement's contract consists of: the client's name, email, time zone
+    /// and the goals they agreed to, and the signed agreement. Every other answer and record goes.
+    /// </summary>
+    public async Task KeepContractOnlyAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        await UpdateAsync(
+            id,
+            e => e with
+            {
+                Intake = e.Intake with { FocusAreas = [], SeeingMentalHealthProfessional = MentalHealthSupport.Erased, MentalHealthNote = null, HeardFrom = null },
+                Chemistry = null,
+            },
+            cancellationToken).ConfigureAwait(false);
+        await DeleteIntakeKeyAsync(id, cancellationToken).ConfigureAwait(false);
+        await DeleteRowsAsync(id, rowKey => rowKey is not (EngagementEntity.RowKeyValue or EngagementRecords.Agreement), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteIntakeKeyAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        var pointer = await tables.Get(TableName.Engagements).GetEntityIfExistsAsync<TableEntity>(id.Value, IntakeKeyRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (pointer.HasValue && pointer.Value!.GetString(IntakeKeyColumn) is { } keyHash)
+        {
+            await tables.Get(TableName.IntakeKeys).DeleteEntityAsync(keyHash, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteRowsAsync(EngagementId id, Func<string, bool> which, CancellationToken cancellationToken)
+    {
+        var table = tables.Get(TableName.Engagements);
+        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            if (which(row.RowKey))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<EngagementId> ClaimIdempotencyKeyAsync(EngagementId candidateId, string partitionKey, CancellationToken cancellationToken)
     {
         var table = tables.Get(TableName.IntakeKeys);
-        var partitionKey = HashKey(idempotencyKey, email);
         try
         {
             await table.AddEntityAsync(new IntakeKeyEntity { PartitionKey = partitionKey, EngagementId = candidateId.Value }, cancellationToken).ConfigureAwait(false);

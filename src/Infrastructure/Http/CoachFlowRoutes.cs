@@ -3,6 +3,7 @@ using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Health;
 using CoachFlow.Infrastructure.Intake;
 using CoachFlow.Infrastructure.Lifecycle;
+using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ public static class CoachFlowRoutes
         .. ActApi.Routes,
         .. ReflectionApi.Routes,
         .. AgreementApi.Routes,
+        .. DataApi.Routes,
         .. HealthApi.Routes,
     ];
 

@@ -44,12 +44,28 @@ public sealed class EngagementActivities(
             new ActivityRetry(r.MaxAttempts, r.FirstRetryInterval, r.BackoffCoefficient, r.MaxRetryInterval));
     }
 
+    /// <summary>
+    /// Moves the engagement to its new stage. An engagement that ends without a contract drops its
+    /// mental-health note at once: nothing needs it any more, and it is the most sensitive thing held.
+    /// An erased engagement records nothing.
+    /// </summary>
     public async Task RecordStageAsync(StageChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var id = Id(change.EngagementId);
         var now = clock.GetUtcNow();
-        await engagements.UpdateAsync(id, e => e.Stage == change.Stage ? e : e with { Stage = change.Stage, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+        var endsWithoutContract = change.Stage.IsTerminal() && change.Stage != Stage.Contracted;
+        var update = await engagements.UpdateAsync(
+            id,
+            e => e.Stage == change.Stage && (!endsWithoutContract || e.Intake.MentalHealthNote is null)
+                ? e
+                : e with { Stage = change.Stage, UpdatedAt = e.Stage == change.Stage ? e.UpdatedAt : now, Intake = endsWithoutContract ? e.Intake with { MentalHealthNote = null } : e.Intake },
+            cancellationToken).ConfigureAwait(false);
+        if (update is null)
+        {
+            return;
+        }
+
         await timeline.TryAddAsync(id, new TimelineEntry($"stage-{change.Ordinal:D2}-{change.Stage}", now, change.Actor, "Stage", $"Stage: {change.Stage}"), cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,8 +79,8 @@ public sealed class EngagementActivities(
     public async Task SendInquiryToCoachAsync(string engagementId, CancellationToken cancellationToken)
     {
         var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
-        var model = InquiryModel(e);
-        await ToCoachAsync(e, "inquiry", model, TriageLinks(model), cancellationToken).ConfigureAwait(false);
+        var model = InquiryModel(e) with { DataUrl = links.Data(e.Id, Actor.Coach) };
+        await ToCoachAsync(e, "inquiry", model, [.. TriageLinks(model), new(CoachDataLabel, model.DataUrl)], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SendTriageReminderAsync(string engagementId, CancellationToken cancellationToken)
@@ -221,6 +237,9 @@ public sealed class EngagementActivities(
         var model = Model(e) with { ClientEmail = e.Intake.Email, FailedStep = notice.FailedStep };
         await ToCoachAsync(e, "failed-coach", model, [], cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The coach's link to see, export or erase what is held about one enquiry.</summary>
+    public const string CoachDataLabel = "This enquiry's data";
 
     private static EngagementId Id(string value) =>
         EngagementId.TryParse(value, out var id) ? id : throw new ArgumentException($"'{value}' is not an engagement id.", nameof(value));

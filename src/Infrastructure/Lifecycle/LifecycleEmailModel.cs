@@ -38,4 +38,5 @@ public sealed record LifecycleEmailModel(EmailCoach Coach, string ClientName)
     public Uri? HeldUrl { get; init; }
     public Uri? NoShowUrl { get; init; }
     public string? FailedStep { get; init; }
+    public Uri? DataUrl { get; init; }
 }

@@ -14,7 +14,7 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// note and referral). The first decision is recorded and raised as <c>CoachTriage</c>; a later
 /// click on either link says it is already recorded.
 /// </summary>
-public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, DurableTaskClient workflows, TimeProvider clock) : ILinkActionHandler
+public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, TimeProvider clock) : ILinkActionHandler
 {
     public const string NoteField = "note";
     public const string ReferralField = "referral";
@@ -40,7 +40,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
             };
     }
 
-    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
         ArgumentNullException.ThrowIfNull(fields);

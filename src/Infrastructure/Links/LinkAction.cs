@@ -13,4 +13,7 @@ public enum LinkAction
     DeclineAtTriage,
     Reflect,
     AcceptAgreement,
+
+    /// <summary>See, download or erase everything held about one engagement (the client's own, or the coach's).</summary>
+    ManageData,
 }

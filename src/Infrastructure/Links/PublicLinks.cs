@@ -15,6 +15,9 @@ public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner s
     /// <summary>Booking links stay valid well past the booking deadline; the workflow decides when booking is over.</summary>
     public static readonly TimeSpan BookingLinkLifetime = TimeSpan.FromDays(30);
 
+    /// <summary>A lifecycle of a few months plus the default 180 days' retention, with room to spare.</summary>
+    public static readonly TimeSpan DataLinkLifetime = TimeSpan.FromDays(400);
+
     public Uri Status(EngagementId id)
     {
         var token = signer.Issue(id, Actor.Client, LinkAction.ViewStatus, StatusLinkLifetime);
@@ -43,6 +46,12 @@ public sealed class PublicLinks(IOptions<CoachFlowOptions> options, LinkSigner s
     public Uri DeclineAtTriage(EngagementId id) => Page("act", id, Actor.Coach, LinkAction.DeclineAtTriage, Durations.TriageTimeout + TimeSpan.FromDays(1));
 
     public Uri Reflect(EngagementId id, Actor who) => Page("reflect", id, who, LinkAction.Reflect, Durations.DecisionTimeout + TimeSpan.FromDays(1));
+
+    /// <summary>
+    /// The "Your data" page, for the client (in every email) or the coach (in the enquiry email). It
+    /// lasts for the engagement and its retention after it ends.
+    /// </summary>
+    public Uri Data(EngagementId id, Actor who) => Page("data", id, who, LinkAction.ManageData, DataLinkLifetime);
 
     public Uri Agreement(EngagementId id) => Page("agreement", id, Actor.Client, LinkAction.AcceptAgreement, Durations.AgreementTimeout + TimeSpan.FromDays(1));
 

@@ -7,6 +7,7 @@ using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -72,6 +73,7 @@ public static class BookingApi
         HttpRequest request,
         SignedLinks links,
         ChemistryScheduler scheduler,
+        DurableTaskClient workflows,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
@@ -90,7 +92,7 @@ public static class BookingApi
         }
 
         var slot = new Slot(start, start + Duration.FromTimeSpan(coach.ChemistryLength));
-        var result = await scheduler.BookAsync(engagement.Id, slot, reschedule, cancellationToken).ConfigureAwait(false);
+        var result = await scheduler.BookAsync(engagement.Id, slot, reschedule, workflows, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
             BookingStatus.Booked or BookingStatus.Rescheduled => new SeeOtherResult($"/book/{token}"),

@@ -1,6 +1,7 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Links;
+using Microsoft.DurableTask.Client;
 
 namespace CoachFlow.Infrastructure.Scheduling;
 
@@ -24,10 +25,10 @@ public sealed class CancelChemistryAction(ChemistryScheduler scheduler) : ILinkA
             "Yes, cancel the session"));
     }
 
-    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        var result = await scheduler.CancelAsync(engagement.Id, cancellationToken).ConfigureAwait(false);
+        var result = await scheduler.CancelAsync(engagement.Id, workflows, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
             BookingStatus.Cancelled => new ActOutcome(ActOutcomeKind.Done, "Session cancelled", "Your chemistry session is cancelled and a calendar update is on its way. Thank you for letting us know."),

@@ -20,11 +20,10 @@ public sealed class ChemistryAttendance(
     EngagementStore engagements,
     SlotReservationStore reservations,
     EngagementTimeline timeline,
-    DurableTaskClient workflows,
     TimeProvider clock,
     IOptions<CoachFlowOptions> options)
 {
-    public async Task<AttendanceStatus> MarkHeldAsync(EngagementId id, CancellationToken cancellationToken)
+    public async Task<AttendanceStatus> MarkHeldAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var engagement = await engagements.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
@@ -45,7 +44,7 @@ public sealed class ChemistryAttendance(
         return added ? AttendanceStatus.Recorded : AttendanceStatus.AlreadyRecorded;
     }
 
-    public async Task<AttendanceStatus> ReportNoShowAsync(EngagementId id, CancellationToken cancellationToken)
+    public async Task<AttendanceStatus> ReportNoShowAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var update = await engagements.UpdateAsync(
             id,

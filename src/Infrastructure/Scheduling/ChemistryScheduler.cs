@@ -21,7 +21,6 @@ public sealed class ChemistryScheduler(
     EngagementStore engagements,
     SlotReservationStore reservations,
     EngagementTimeline timeline,
-    DurableTaskClient workflows,
     TimeProvider clock,
     IOptions<CoachFlowOptions> options)
 {
@@ -35,7 +34,7 @@ public sealed class ChemistryScheduler(
         return SlotGenerator.Bookable(_availability, now, await ReservedAsync(now, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<BookingResult> BookAsync(EngagementId id, Slot slot, bool reschedule, CancellationToken cancellationToken)
+    public async Task<BookingResult> BookAsync(EngagementId id, Slot slot, bool reschedule, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var engagement = await engagements.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
@@ -90,7 +89,7 @@ public sealed class ChemistryScheduler(
         return new BookingResult(current is null ? BookingStatus.Booked : BookingStatus.Rescheduled, update.After);
     }
 
-    public async Task<BookingResult> CancelAsync(EngagementId id, CancellationToken cancellationToken)
+    public async Task<BookingResult> CancelAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var update = await engagements.UpdateAsync(
             id,

@@ -2,6 +2,7 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Links;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Scheduling;
@@ -18,7 +19,7 @@ public sealed class NoShowAction(ChemistryAttendance attendance, IOptions<CoachF
         $"The session was booked for {sessionTime}. {clientName} will get a kind note and, the first time, a link to book again; the time is freed. A second no-show closes the enquiry.",
         "They didn't come");
 
-    protected override Task<AttendanceStatus> ReportAsync(EngagementId id, CancellationToken cancellationToken) => Attendance.ReportNoShowAsync(id, cancellationToken);
+    protected override Task<AttendanceStatus> ReportAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken) => Attendance.ReportNoShowAsync(id, workflows, cancellationToken);
 
     protected override ActOutcome Done(string clientName) =>
         new(ActOutcomeKind.Done, "Thank you for letting us know", $"The time is free again, and {clientName} will hear from us kindly.");

@@ -2,6 +2,7 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Links;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Scheduling;
@@ -18,7 +19,7 @@ public sealed class SessionHeldAction(ChemistryAttendance attendance, IOptions<C
         $"The session is booked for {sessionTime}. If you have already talked, by video or by phone, {clientName} and you each get the short reflection form now.",
         "Yes, we've talked: send the reflections");
 
-    protected override Task<AttendanceStatus> ReportAsync(EngagementId id, CancellationToken cancellationToken) => Attendance.MarkHeldAsync(id, cancellationToken);
+    protected override Task<AttendanceStatus> ReportAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken) => Attendance.MarkHeldAsync(id, workflows, cancellationToken);
 
     protected override ActOutcome Done(string clientName) =>
         new(ActOutcomeKind.Done, "Reflections on their way", $"You and {clientName} will each get the reflection form in a moment.");

@@ -2,6 +2,7 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Links;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -30,10 +31,10 @@ public abstract class SessionReportAction(ChemistryAttendance attendance, IOptio
         return Task.FromResult(Prompt(engagement.Intake.Name, when));
     }
 
-    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        return await ReportAsync(engagement.Id, cancellationToken).ConfigureAwait(false) switch
+        return await ReportAsync(engagement.Id, workflows, cancellationToken).ConfigureAwait(false) switch
         {
             AttendanceStatus.Recorded => Done(engagement.Intake.Name),
             AttendanceStatus.AlreadyRecorded => new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", AlreadyRecorded),
@@ -45,7 +46,7 @@ public abstract class SessionReportAction(ChemistryAttendance attendance, IOptio
 
     protected abstract ActPrompt Prompt(string clientName, string sessionTime);
 
-    protected abstract Task<AttendanceStatus> ReportAsync(EngagementId id, CancellationToken cancellationToken);
+    protected abstract Task<AttendanceStatus> ReportAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken);
 
     protected abstract ActOutcome Done(string clientName);
 }

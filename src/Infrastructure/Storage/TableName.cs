@@ -8,6 +8,7 @@ public static class TableName
     public const string SlotReservations = "SlotReservations";
     public const string IntakeKeys = "IntakeKeys";
     public const string Outbox = "Outbox";
+    public const string Erasures = "Erasures";
 
-    public static readonly IReadOnlyList<string> All = [Engagements, EngagementTimeline, SlotReservations, IntakeKeys, Outbox];
+    public static readonly IReadOnlyList<string> All = [Engagements, EngagementTimeline, SlotReservations, IntakeKeys, Outbox, Erasures];
 }

@@ -46,5 +46,15 @@ public sealed class EngagementTimeline(CoachFlowTables tables)
         return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal)];
     }
 
+    /// <summary>Deletes the whole timeline; an empty one is fine.</summary>
+    public async Task DeleteAllAsync(EngagementId id, CancellationToken cancellationToken)
+    {
+        var rows = Table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private TableClient Table => tables.Get(TableName.EngagementTimeline);
 }

@@ -23,7 +23,7 @@ public sealed class FunctionsAppTests() : AppTest(new CoachFlowApp(fakeClock: tr
     private static readonly Lazy<Task<PublishedFunctions>> Published = new(PublishedFunctions.PublishAsync);
 
     [Fact]
-    public async Task The_published_metadata_holds_the_orchestrator_and_exactly_one_activity_function_per_activity()
+    public async Task The_published_metadata_holds_the_orchestrator_one_activity_function_per_activity_and_the_retention_timer()
     {
         var published = await Published.Value;
 
@@ -32,6 +32,11 @@ public sealed class FunctionsAppTests() : AppTest(new CoachFlowApp(fakeClock: tr
         Assert.Equal("CoachFlow.Functions.Workflow.EngagementOrchestrator.Run", orchestrator["entryPoint"]!.GetValue<string>());
         var activities = published.WithTrigger("activityTrigger").Select(f => f["name"]!.GetValue<string>()).ToList();
         Assert.Equal(LifecycleActivities.All.Order(StringComparer.Ordinal), activities.Order(StringComparer.Ordinal));
+        var retention = Assert.Single(published.WithTrigger("timerTrigger"));
+        Assert.Equal("EraseExpiredEngagements", retention["name"]!.GetValue<string>());
+        Assert.Equal(
+            LifecycleActivities.All.Count + CoachFlowRoutes.All.Count + 2,
+            published.Functions.Count);
         Assert.All(published.Functions, f => Assert.Equal("CoachFlow.Functions.dll", f["scriptFile"]!.GetValue<string>()));
         Assert.True(File.Exists(Path.Combine(published.Folder, "CoachFlow.Functions.dll")));
     }

@@ -1,6 +1,11 @@
+extern alias functions;
+
 using System.Net;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Privacy;
+using functions::CoachFlow.Functions.Privacy;
+using Microsoft.Azure.Functions.Worker;
 using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +32,7 @@ public sealed class FunctionsOnTheEngineTests : IAsyncLifetime
         var drive = new LifecycleDriver(_app.Services, _app.Http);
         await drive.StartAsync(name: "Grace Hopper");
         await drive.WaitForStageAsync(Stage.AwaitingCoachTriage);
-        Assert.Contains("/api/engagements/", (await drive.EmailAsync(LifecycleDriver.ClientEmail, "Thank you for getting in touch, Grace")).Links.Single().Url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("/api/engagements/", (await drive.EmailAsync(LifecycleDriver.ClientEmail, "Thank you for getting in touch, Grace")).Links.Single(l => l.Label == "Follow progress").Url.AbsolutePath, StringComparison.Ordinal);
 
         await drive.ThroughSessionAsync();
         Assert.Equal(HttpStatusCode.OK, (await drive.ReflectAsync(Actor.Client, "yes")).StatusCode);
@@ -45,5 +50,23 @@ public sealed class FunctionsOnTheEngineTests : IAsyncLifetime
             await drive.StagesRecordedAsync());
         var signature = await _app.Services.GetRequiredService<EngagementRecords>().GetAsync<AgreementSignature>(drive.Id, EngagementRecords.Agreement, Ct);
         Assert.Equal("Grace Brewster Hopper", signature!.SignedName);
+    }
+
+    [Fact]
+    public async Task The_functions_apps_timer_erases_an_engagement_past_its_retention()
+    {
+        await using var app = await FunctionsAppOnEngine.StartAsync(new Dictionary<string, string?> { ["CoachFlow:Retention:EndedWithoutContract"] = "PT1S" });
+        var drive = new LifecycleDriver(app.Services, app.Http);
+        await drive.StartAsync();
+        await drive.PostAsync(await drive.LinkAsync(LifecycleDriver.CoachEmail, "New enquiry", "Decline"));
+        await drive.WaitForStageAsync(Stage.Declined);
+        await drive.EmailAsync(LifecycleDriver.ClientEmail, "Thank you for getting in touch with Sam Rivers Coaching");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+
+        await app.RunAsync<RetentionFunction>((function, durable) => function.Run(new TimerInfo(), durable, Ct));
+
+        Assert.Null(await app.Services.GetRequiredService<EngagementStore>().GetAsync(drive.Id, Ct));
+        Assert.Equal("System", (await app.Services.GetRequiredService<ErasureTombstones>().GetAsync(drive.Id, Ct))!.RequestedBy);
+        Assert.Null(await app.Durable.GetInstanceAsync(drive.Id.Value, Ct));
     }
 }

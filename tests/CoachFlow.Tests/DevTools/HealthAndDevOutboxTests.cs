@@ -33,8 +33,8 @@ public sealed class HealthAndDevOutboxTests() : AppTest(new CoachFlowApp(fakeClo
     {
         var outbox = App.Get<OutboxStore>();
         var sentAt = CoachFlowApp.Start;
-        await outbox.AddAsync(new OutboxEmail("ada@example.com", "First", sentAt, "Hello", "<p>Hello</p>", [new EmailLink("Status", new Uri("http://localhost:7071/s"))], [new EmailAttachment("invite.ics", "text/calendar", "BEGIN:VCALENDAR")]), Ct);
-        await outbox.AddAsync(new OutboxEmail("sam@coach.example", "Second <b>", sentAt.AddMinutes(1), "Hi", "<p>Hi</p>", [], []), Ct);
+        await outbox.AddAsync(new OutboxEmail("ada@example.com", "First", sentAt, "Hello", "<p>Hello</p>", [new EmailLink("Status", new Uri("http://localhost:7071/s"))], [new EmailAttachment("invite.ics", "text/calendar", "BEGIN:VCALENDAR")]), null, Ct);
+        await outbox.AddAsync(new OutboxEmail("sam@coach.example", "Second <b>", sentAt.AddMinutes(1), "Hi", "<p>Hi</p>", [], []), null, Ct);
 
         var json = await JsonAsync();
         var page = await Client.GetStringAsync("/dev/outbox", Ct);

@@ -58,7 +58,7 @@ public sealed class EngagementStoreTests : IAsyncLifetime
 
         Assert.Single(creations.Select(c => c.Engagement.Id).Distinct());
         Assert.Single(creations, c => c.Created);
-        Assert.Single(await TableRows.AllAsync(_app, TableName.Engagements));
+        Assert.Single(await TableRows.EngagementsAsync(_app));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class DurableHistoryTests() : AppTest(new CoachFlowApp(backend: En
         await drive.EmailAsync(LifecycleDriver.CoachEmail, $"Chemistry session moved: {Name}");
         await drive.PostAsync(await drive.CoachSessionLinkAsync("No-show", booking: 2));
         await drive.WaitForStageAsync(Stage.AwaitingBooking);
-        await drive.BookAsync((await drive.EmailAsync(LifecycleDriver.ClientEmail, "We missed you")).Links.Single().Url.PathAndQuery);
+        await drive.BookAsync((await drive.EmailAsync(LifecycleDriver.ClientEmail, "We missed you")).Links.Single(l => l.Label == "Choose a new time").Url.PathAndQuery);
         await drive.HoldSessionAsync(booking: 3);
         await drive.ReflectAsync(Actor.Client, "yes");
         await drive.ReflectAsync(Actor.Coach, "yes");

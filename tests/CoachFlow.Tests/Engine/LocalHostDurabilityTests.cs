@@ -79,7 +79,7 @@ public sealed class LocalHostDurabilityTests
         while (!drivers.Any(d => owners[PartitionOf(first.TaskHub, d.Id)] == "host-a"))
         {
             var drive = new LifecycleDriver(stores, drivers.Count % 2 == 0 ? viaFirst : viaSecond);
-            await drive.StartAsync();
+            await drive.StartAsync(name: $"Client {drivers.Count} Lovelace");
             drivers.Add(drive);
         }
 
@@ -87,9 +87,9 @@ public sealed class LocalHostDurabilityTests
         await first.KillAsync();
         await EventuallyAsync(async () => (await OwnersAsync(partitions)).Values.All(o => o == "host-b"), "the second host to own every partition", TimeSpan.FromMinutes(2));
 
-        foreach (var drive in drivers)
+        foreach (var (drive, n) in drivers.Select((d, n) => (d, n)))
         {
-            var invite = (await drive.EmailAsync(LifecycleDriver.CoachEmail, "New enquiry")).Links.Single(l => l.Label.StartsWith("Invite", StringComparison.Ordinal)).Url.PathAndQuery;
+            var invite = (await drive.EmailAsync(LifecycleDriver.CoachEmail, $"New enquiry: Client {n} Lovelace")).Links.Single(l => l.Label.StartsWith("Invite", StringComparison.Ordinal)).Url.PathAndQuery;
             await viaSecond.PostAsync(invite, new FormUrlEncodedContent([]), Ct);
         }
 

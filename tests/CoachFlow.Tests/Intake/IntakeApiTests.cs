@@ -234,7 +234,7 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
     }
 
     [Fact]
-    public async Task The_same_idempotency_key_header_returns_the_same_engagement_and_stores_one_row()
+    public async Task The_same_idempotency_key_header_returns_the_same_engagement_and_stores_one_engagement()
     {
         async Task<string> PostAsync()
         {
@@ -248,7 +248,7 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync()));
 
         Assert.Single(ids.Distinct());
-        Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
+        Assert.Single(await TableRows.EngagementsAsync(App));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
         await SampleIntake.PostFormAsync(Client, fields);
         await SampleIntake.PostFormAsync(Client, fields);
 
-        Assert.Single(await TableRows.AllAsync(App, TableName.Engagements));
+        Assert.Single(await TableRows.EngagementsAsync(App));
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
         await SampleIntake.PostJsonAsync(Client, first);
         await SampleIntake.PostJsonAsync(Client, second);
 
-        Assert.Equal(2, (await TableRows.AllAsync(App, TableName.Engagements)).Count);
+        Assert.Equal(2, (await TableRows.EngagementsAsync(App)).Count);
     }
 
     [Fact]

@@ -29,13 +29,18 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
 
     public EngagementId Id { get; private set; }
 
+    /// <summary>The client's address: <see cref="ClientEmail"/> unless <see cref="StartAsync"/> was given another.</summary>
+    public string Inbox { get; private set; } = ClientEmail;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Submits the sample intake and waits for the workflow to pick it up (past <see cref="Stage.Received"/>).</summary>
-    public async Task<EngagementId> StartAsync(string name = "Ada Lovelace", string therapy = "no", string? mentalHealthNote = null, string? goals = null)
+    public async Task<EngagementId> StartAsync(string name = "Ada Lovelace", string therapy = "no", string? mentalHealthNote = null, string? goals = null, string email = ClientEmail)
     {
         var body = SampleIntake.Json();
         body["name"] = name;
+        body["email"] = email;
+        Inbox = email;
         if (goals is not null)
         {
             body["goals"] = goals;
@@ -106,7 +111,7 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
 
     /// <summary>Books the first free slot through the invitation's link; returns its start.</summary>
     public async Task<DateTimeOffset> BookFirstSlotAsync(DateTimeOffset? notBefore = null) =>
-        await BookAsync(await LinkAsync(ClientEmail, "Sam Rivers Coaching would love to meet you", "Choose a time"), notBefore);
+        await BookAsync(await LinkAsync(Inbox, "Sam Rivers Coaching would love to meet you", "Choose a time"), notBefore);
 
     /// <summary>The coach's "Session held" link from the booking email (the <paramref name="booking"/>-th one, counting from 1).</summary>
     public async Task<string> CoachSessionLinkAsync(string label, int booking = 1)
@@ -135,7 +140,7 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
     {
         var link = who == Actor.Coach
             ? await LinkAsync(CoachEmail, "Your reflection on", "Record your reflection")
-            : await LinkAsync(ClientEmail, "How did it feel?", "Share your reflection");
+            : await LinkAsync(Inbox, "How did it feel?", "Share your reflection");
         return await PostAsync(link, [("decision", decision), .. more]);
     }
 

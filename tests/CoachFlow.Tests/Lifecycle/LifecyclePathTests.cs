@@ -30,7 +30,7 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
         await _drive.StartAsync(therapy: "yes");
         await _drive.WaitForStageAsync(Stage.AwaitingCoachTriage);
         var inquiry = await _drive.EmailAsync(CoachInbox, "New enquiry: Ada Lovelace");
-        Assert.Equal(["Invite to a chemistry session", "Decline kindly"], inquiry.Links.Select(l => l.Label));
+        Assert.Equal(["Invite to a chemistry session", "Decline kindly", "This enquiry's data"], inquiry.Links.Select(l => l.Label));
         Assert.Contains("Currently working with a mental-health professional", inquiry.Text, StringComparison.Ordinal);
         Assert.Contains("whether they have discussed coaching with their therapist", inquiry.Text, StringComparison.Ordinal);
         var acknowledgement = await _drive.EmailAsync(ClientInbox, "Thank you for getting in touch");
@@ -169,7 +169,7 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
         await _drive.BookFirstSlotAsync();
         await _drive.PostAsync(await _drive.CoachSessionLinkAsync("No-show"));
         await _drive.WaitForStageAsync(Stage.AwaitingBooking);
-        await _drive.BookAsync((await _drive.EmailAsync(ClientInbox, "We missed you")).Links.Single().Url.PathAndQuery);
+        await _drive.BookAsync((await _drive.EmailAsync(ClientInbox, "We missed you")).Links.Single(l => l.Label == "Choose a new time").Url.PathAndQuery);
 
         await _drive.PostAsync(await _drive.CoachSessionLinkAsync("No-show", booking: 2));
 

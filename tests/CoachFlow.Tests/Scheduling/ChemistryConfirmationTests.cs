@@ -7,6 +7,7 @@ using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Tests.TestSupport;
 using Ical.Net;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -30,7 +31,7 @@ public sealed class ChemistryConfirmationTests() : AppTest(new CoachFlowApp(fake
         var client = emails.Single(e => e.To == "ada@example.com");
         Assert.Equal("Your chemistry session with Sam Rivers Coaching is booked", client.Subject);
         Assert.Contains("Wednesday 25 November 2026, 05:00–05:30 (America/Los_Angeles)", client.Text, StringComparison.Ordinal);
-        Assert.Equal(["Join the video call", "Choose a new time", "Cancel the session"], client.Links.Select(l => l.Label));
+        Assert.Equal(["Join the video call", "Choose a new time", "Cancel the session", "Your data"], client.Links.Select(l => l.Label));
         Assert.StartsWith("http://localhost:7071/book/", client.Links[1].Url.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("http://localhost:7071/act/", client.Links[2].Url.ToString(), StringComparison.Ordinal);
         var coach = emails.Single(e => e.To == "sam@coach.example");
@@ -51,9 +52,9 @@ public sealed class ChemistryConfirmationTests() : AppTest(new CoachFlowApp(fake
         var confirmation = App.Get<ChemistryConfirmation>();
         await confirmation.SendAsync(id, Ct);
 
-        await scheduler.BookAsync(id, Second, reschedule: true, Ct);
+        await scheduler.BookAsync(id, Second, reschedule: true, App.Get<DurableTaskClient>(), Ct);
         await confirmation.SendAsync(id, Ct);
-        await scheduler.CancelAsync(id, Ct);
+        await scheduler.CancelAsync(id, App.Get<DurableTaskClient>(), Ct);
         await confirmation.SendAsync(id, Ct);
 
         var toClient = (await CalendarEmailsAsync()).Where(e => e.To == "ada@example.com").OrderBy(e => e.SentAt).ThenBy(e => Calendar.Load(e.Attachments[0].Content)!.Events.Single().Sequence).ToList();
@@ -91,7 +92,7 @@ public sealed class ChemistryConfirmationTests() : AppTest(new CoachFlowApp(fake
         body["name"] = name;
         var accepted = await (await SampleIntake.PostJsonAsync(Client, body)).Content.ReadFromJsonAsync<JsonObject>(Ct);
         Assert.True(EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var id));
-        var result = await App.Get<ChemistryScheduler>().BookAsync(id, First, reschedule: false, Ct);
+        var result = await App.Get<ChemistryScheduler>().BookAsync(id, First, reschedule: false, App.Get<DurableTaskClient>(), Ct);
         Assert.Equal(BookingStatus.Booked, result.Status);
         return id;
     }

@@ -14,7 +14,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachFlow.Tests.TestSupport;
 
@@ -22,65 +21,72 @@ namespace CoachFlow.Tests.TestSupport;
 /// The Functions app's own code on the real Durable Task engine, with the Functions host played by a
 /// few lines: the orchestrator and every activity are the app's <c>[Function]</c> methods, registered
 /// under their function names, and HTTP requests reach the app's <c>[HttpTrigger]</c> methods by their
-/// declared routes and methods, with a <see cref="DurableTaskClient"/> for the <c>[DurableClient]</c>
-/// parameter, as the host does. The services are the app's (AddCoachFlow, AddFunctionsHttpForwarding)
-/// over the sample coach profile and the test's own tables.
+/// declared routes and methods, with the engine's <see cref="DurableTaskClient"/> for the
+/// <c>[DurableClient]</c> parameter, as the host does. The app's container is built as the app builds
+/// it (AddCoachFlow, AddFunctionsHttpForwarding) and, like in Azure, holds no Durable client of its
+/// own; it is validated on build, so a singleton that would capture a per-invocation client fails here.
 /// </summary>
 public sealed class FunctionsAppOnEngine : IAsyncDisposable
 {
     private static readonly Assembly App = typeof(EngagementOrchestrator).Assembly;
 
-    private readonly DurableTaskTestHost _host;
+    private readonly DurableTaskTestHost _engine;
+    private readonly ServiceProvider _app;
 
-    private FunctionsAppOnEngine(DurableTaskTestHost host, string tablePrefix)
+    private FunctionsAppOnEngine(DurableTaskTestHost engine, ServiceProvider app)
     {
-        _host = host;
-        TablePrefix = tablePrefix;
-        Http = new HttpClient(new TriggerHandler(host.Services, host.Client)) { BaseAddress = new Uri("http://localhost:7071") };
+        _engine = engine;
+        _app = app;
+        Http = new HttpClient(new TriggerHandler(app, engine.Client)) { BaseAddress = new Uri("http://localhost:7071") };
     }
 
-    public IServiceProvider Services => _host.Services;
+    /// <summary>The app's own services.</summary>
+    public IServiceProvider Services => _app;
+
+    /// <summary>What the Functions host would hand a <c>[DurableClient]</c> parameter.</summary>
+    public DurableTaskClient Durable => _engine.Client;
 
     public HttpClient Http { get; }
 
-    public string TablePrefix { get; }
-
-    public static async Task<FunctionsAppOnEngine> StartAsync()
+    public static async Task<FunctionsAppOnEngine> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var prefix = AzuriteFixture.UniqueTablePrefix();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
-            .AddInMemoryCollection(TestSettings.Isolated(prefix, AzuriteFixture.UniqueTaskHub(), EngineBackend.InMemory))
+            .AddInMemoryCollection(TestSettings.Isolated(AzuriteFixture.UniqueTablePrefix(), AzuriteFixture.UniqueTaskHub(), EngineBackend.InMemory))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var host = await DurableTaskTestHost.StartAsync(
-            registry => RegisterFunctions(registry),
-            new DurableTaskTestHostOptions
-            {
-                ConfigureServices = services =>
-                {
-                    services.AddCoachFlow(configuration);
-                    services.AddFunctionsHttpForwarding();
+        var app = new ServiceCollection()
+            .AddLogging()
+            .AddCoachFlow(configuration)
+            .AddFunctionsHttpForwarding()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await app.GetRequiredService<CoachFlowTables>().CreateAllAsync(CancellationToken.None);
+        var engine = await DurableTaskTestHost.StartAsync(registry => RegisterFunctions(registry, app));
+        return new FunctionsAppOnEngine(engine, app);
+    }
 
-                    // The Functions app's container has no Durable client (each HTTP trigger gets one); this test host has one for the engine.
-                    services.RemoveAll<DurableTaskClient>();
-                    services.AddSingleton<EngagementActivityFunctions>();
-                },
-            });
-        return new FunctionsAppOnEngine(host, prefix);
+    /// <summary>Runs one of the app's non-HTTP functions (a timer trigger, say) as the host would.</summary>
+    public async Task RunAsync<TFunction>(Func<TFunction, DurableTaskClient, Task> run)
+        where TFunction : class
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await run(ActivatorUtilities.GetServiceOrCreateInstance<TFunction>(_app), _engine.Client);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        var tables = Services.GetRequiredService<CoachFlowTables>();
-        await _host.DisposeAsync();
+        await _engine.DisposeAsync();
+        var tables = _app.GetRequiredService<CoachFlowTables>();
         foreach (var name in TableName.All)
         {
             await tables.Get(name).DeleteAsync(CancellationToken.None);
         }
+
+        await _app.DisposeAsync();
     }
 
-    private static void RegisterFunctions(DurableTaskRegistry registry)
+    private static void RegisterFunctions(DurableTaskRegistry registry, IServiceProvider app)
     {
         foreach (var method in App.GetTypes().SelectMany(t => t.GetMethods()).Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
         {
@@ -93,7 +99,7 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
             }
             else if (trigger.GetCustomAttribute<ActivityTriggerAttribute>() is not null)
             {
-                registry.AddActivity(name, services => new FunctionActivity(ActivatorUtilities.GetServiceOrCreateInstance(services, method.DeclaringType!), method));
+                registry.AddActivity(name, _ => new FunctionActivity(ActivatorUtilities.GetServiceOrCreateInstance(app, method.DeclaringType!), method));
             }
         }
     }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Storage;
 
 namespace CoachFlow.Tests.TestSupport;
@@ -16,4 +17,8 @@ public static class TableRows
 
         return rows;
     }
+
+    /// <summary>The engagements themselves, without the rows that belong to them (records, the idempotency pointer).</summary>
+    public static async Task<List<TableEntity>> EngagementsAsync(CoachFlowApp app) =>
+        [.. (await AllAsync(app, TableName.Engagements)).Where(r => r.RowKey == EngagementEntity.RowKeyValue)];
 }
