@@ -5,21 +5,45 @@ targetScope = 'subscription'
 @description('Name of the azd environment; names and tags every resource.')
 param environmentName string
 
+// The regions Microsoft's own Flex Consumption azd sample allows (Azure-Samples/functions-quickstart-dotnet-azd,
+// infra/main.bicep), less its canary region. `az functionapp list-flexconsumption-locations` gives today's list:
+// add a region here when Flex reaches it.
 @minLength(1)
-@description('Azure region for all resources (Flex Consumption must be available there).')
+@description('Azure region for all resources; Flex Consumption must be offered there.')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the person running azd, granted access to read secrets and data while developing.')
+@description('Object id of whoever runs azd (azd fills it in), given read access to the tables to look into the task hub and engagements.')
 param principalId string = ''
+
+@description('Whether that is a person or a service principal, as azd reports it: CI provisions as a service principal.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
 
 @description('The coach whose front door this is.')
 param coachName string
 
 @description('Where enquiries and decisions are emailed.')
 param coachEmail string
-
-@description('IANA time zone of the coach\'s availability, e.g. Europe/London.')
-param coachTimeZone string = 'Europe/London'
 
 @description('The video-call link for chemistry sessions.')
 param meetingLink string
@@ -35,27 +59,59 @@ param websiteOrigin string
 param sendGridApiKey string
 
 @secure()
-@description('Key for the signed links in emails; stored in Key Vault (azd generates one on first provision).')
+@minLength(32)
+@description('Key for the signed links in emails, generated once by the preprovision hook; stored in Key Vault.')
 param linkSigningKey string
 
-@description('Weekly availability in the coach\'s time zone.')
-param weeklyAvailability array = [
-  { day: 'Monday', start: '09:00', end: '12:00' }
-  { day: 'Tuesday', start: '09:00', end: '12:00' }
-  { day: 'Wednesday', start: '13:00', end: '17:00' }
-  { day: 'Thursday', start: '09:00', end: '12:00' }
-]
+// The rest of the coach's profile: infra/coach-profile.json holds the defaults a coach edits; an azd environment
+// value of the same meaning overrides each one (main.parameters.json maps them; the README lists them).
+
+@description('IANA time zone of the coach\'s availability, e.g. Europe/London.')
+param coachTimeZone string = loadJsonContent('coach-profile.json').timeZone
+
+@description('What the coach works on; clients choose from these. Empty: CoachFlow\'s general list.')
+param focusAreas array = loadJsonContent('coach-profile.json').focusAreas
+
+@description('Colleagues a kind decline may suggest.')
+param referrals array = loadJsonContent('coach-profile.json').referrals
+
+@description('Weekly availability in the coach\'s time zone: [{ day, start, end }].')
+param weeklyAvailability array = loadJsonContent('coach-profile.json').weeklyAvailability
+
+@description('Dates (yyyy-MM-dd) with no chemistry sessions.')
+param blockedDates array = loadJsonContent('coach-profile.json').blockedDates
+
+@description('Length of a chemistry session (ISO 8601, e.g. PT30M).')
+param chemistryLength string = loadJsonContent('coach-profile.json').chemistryLength
+
+@description('Free time kept around each session (ISO 8601).')
+param buffer string = loadJsonContent('coach-profile.json').buffer
+
+@description('How far ahead a session must be booked (ISO 8601).')
+param minimumNotice string = loadJsonContent('coach-profile.json').minimumNotice
+
+@description('How far ahead sessions can be booked (ISO 8601).')
+param horizon string = loadJsonContent('coach-profile.json').horizon
+
+@description('Absolute URL of the coach\'s photo on the pages; empty for none.')
+param photoUrl string = loadJsonContent('coach-profile.json').photoUrl
+
+@description('Accent colour of the pages, e.g. #2f6f5e.')
+param accentColor string = loadJsonContent('coach-profile.json').accentColor
 
 @description('The coaching agreement, section by section (every section is required at start-up).')
-param agreementTerms object = {
-  whatCoachingIs: 'Coaching is a thought-provoking partnership towards goals you choose. It is not therapy, counselling or consulting.'
-  services: 'Six 60-minute coaching sessions by video over about three months.'
-  rolesAndResponsibilities: 'You set the agenda and take the actions you decide on; I listen, ask and hold you to what matters to you.'
-  logisticsAndFees: 'The programme fee is invoiced in two instalments, before the first and after the third session.'
-  schedulingAndCancellation: 'Please give at least 24 hours\' notice to move a session.'
-  durationAndTermination: 'The agreement runs for three months; either of us may end it at any time by email.'
-  confidentiality: 'What you share stays between us, except where someone is at serious risk of harm or the law requires disclosure.'
-}
+param agreementTerms object = loadJsonContent('coach-profile.json').agreementTerms
+
+@description('Invite every client to a chemistry session without the coach\'s triage.')
+param autoInvite bool = loadJsonContent('coach-profile.json').autoInvite
+
+@description('The lifecycle\'s waits (ISO 8601), e.g. { "triageReminder": "P2D", "triageTimeout": "P7D" }; a wait left out keeps CoachFlow\'s default.')
+param durations object = loadJsonContent('coach-profile.json').durations
+
+@description('Always-ready instances for the Durable group: Microsoft\'s guidance for Durable Functions on Flex Consumption is 1. 0 scales to zero (no baseline cost, but a click or a due timer can wait for a cold start).')
+@minValue(0)
+@maxValue(4)
+param durableAlwaysReadyInstances int = 1
 
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -121,6 +177,7 @@ module rbac './app/rbac.bicep' = {
     keyVaultName: vault.outputs.name
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -136,18 +193,31 @@ module api './app/function.bicep' = {
     identityId: identity.outputs.resourceId
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
+    tableServiceUri: storage.outputs.tableEndpoint
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     sendGridApiKeySecretUri: vault.outputs.sendGridApiKeySecretUri
     linkSigningKeySecretUri: vault.outputs.linkSigningKeySecretUri
     websiteOrigin: websiteOrigin
+    durableAlwaysReadyInstances: durableAlwaysReadyInstances
     coachName: coachName
     coachEmail: coachEmail
-    coachTimeZone: coachTimeZone
     meetingLink: meetingLink
     senderAddress: senderAddress
+    coachTimeZone: coachTimeZone
+    focusAreas: focusAreas
+    referrals: referrals
     weeklyAvailability: weeklyAvailability
+    blockedDates: blockedDates
+    chemistryLength: chemistryLength
+    buffer: buffer
+    minimumNotice: minimumNotice
+    horizon: horizon
+    photoUrl: photoUrl
+    accentColor: accentColor
     agreementTerms: agreementTerms
+    autoInvite: autoInvite
+    durations: durations
   }
 }
 

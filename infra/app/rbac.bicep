@@ -1,13 +1,22 @@
-@description('What the app\'s identity (and, while developing, the deploying user) may do: data roles only, no keys.')
+@description('What the app\'s identity (and whoever runs azd) may do: data roles only, no keys.')
 param storageAccountName string
 param applicationInsightsName string
 param keyVaultName string
 param identityPrincipalId string
+
+@description('Whoever runs azd: read-only on the tables, to look into the task hub and engagements. Empty: no role.')
 param userPrincipalId string = ''
 
+@description('As azd reports it (AZURE_PRINCIPAL_TYPE): a person, or a service principal when CI provisions.')
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param userPrincipalType string = 'User'
+
+// The Durable Functions Azure Storage provider's needs on the app's storage account: leases and large
+// messages in blobs, work items in queues, history and instances in tables (CoachFlow's own tables too).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageTableDataReader = '76199698-9eea-4c19-bc75-cec21354c6b6'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -23,15 +32,35 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
-  name: guid(storage.id, identityPrincipalId, role)
+resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identityPrincipalId, storageBlobDataOwner)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }
-}]
+}
+
+resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identityPrincipalId, storageQueueDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identityPrincipalId, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource metrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(insights.id, identityPrincipalId, monitoringMetricsPublisher)
@@ -43,6 +72,7 @@ resource metrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// App Service resolves the app's Key Vault references as this identity (keyVaultReferenceIdentity).
 resource secrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identityPrincipalId, keyVaultSecretsUser)
   scope: vault
@@ -54,11 +84,11 @@ resource secrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 resource userTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
-  name: guid(storage.id, userPrincipalId, storageTableDataContributor)
+  name: guid(storage.id, userPrincipalId, storageTableDataReader)
   scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataReader)
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
   }
 }

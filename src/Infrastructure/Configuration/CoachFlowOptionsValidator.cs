@@ -12,6 +12,8 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
 {
     private const string Root = CoachFlowOptions.SectionName;
     private const int MinimumSigningKeyLength = 32;
+    private const string UnresolvedReference =
+        "is a Key Vault reference App Service could not resolve: check that the app's identity has the Key Vault Secrets User role and that the secret exists.";
 
     public ValidateOptionsResult Validate(string? name, CoachFlowOptions options)
     {
@@ -26,6 +28,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         }
 
         Check(IsAbsoluteHttpUrl(options.PublicBaseUrl), "PublicBaseUrl", "must be an absolute http(s) URL, e.g. https://coach.example.com.");
+        Check(!IsKeyVaultReference(options.LinkSigningKey), "LinkSigningKey", UnresolvedReference);
         Check(options.LinkSigningKey.Length >= MinimumSigningKeyLength, "LinkSigningKey", $"must be at least {MinimumSigningKeyLength} characters of secret.");
         ValidateCoach(options.Coach, Check);
         ValidateEmail(options.Email, Check);
@@ -33,10 +36,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         ValidateWorkflow(options.Workflow, Check);
         Check(options.Retention.EndedWithoutContract > TimeSpan.Zero, "Retention:EndedWithoutContract", "must be positive.");
         Check(options.Retention.SweepInterval >= TimeSpan.FromSeconds(1), "Retention:SweepInterval", "must be at least one second.");
-
-        var storage = options.Storage;
-        Check(!string.IsNullOrWhiteSpace(storage.ConnectionString) || !string.IsNullOrWhiteSpace(storage.AccountName), "Storage:ConnectionString", "or CoachFlow:Storage:AccountName must be set.");
-        Check(storage.TablePrefix.Length == 0 || TablePrefixPattern().IsMatch(storage.TablePrefix), "Storage:TablePrefix", "must be a letter followed by up to 19 letters or digits.");
+        ValidateStorage(options.Storage, Check);
         Check(options.Intake.ThankYouRedirectUrl is null || IsAbsoluteHttpUrl(options.Intake.ThankYouRedirectUrl), "Intake:ThankYouRedirectUrl", "must be an absolute http(s) URL when set.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -76,7 +76,23 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(Enum.IsDefined(email.Provider), "Email:Provider", "must be SendGrid or Outbox.");
         check(EmailAddressFormat.IsPlausible(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
         check(email.Provider != EmailProvider.SendGrid || !string.IsNullOrWhiteSpace(email.SendGridApiKey), "Email:SendGridApiKey", "is required when Email:Provider is SendGrid.");
+        check(!IsKeyVaultReference(email.SendGridApiKey), "Email:SendGridApiKey", UnresolvedReference);
         check(email.TemplateFolder is null || Directory.Exists(email.TemplateFolder), "Email:TemplateFolder", "must be an existing folder when set.");
+    }
+
+    private static void ValidateStorage(StorageOptions storage, Action<bool, string, string> check)
+    {
+        const string ManagedIdentityKeys = "CoachFlow:Storage:TableServiceUri and CoachFlow:Storage:ManagedIdentityClientId";
+        var local = !string.IsNullOrWhiteSpace(storage.ConnectionString);
+        var azure = !string.IsNullOrWhiteSpace(storage.TableServiceUri) || !string.IsNullOrWhiteSpace(storage.ManagedIdentityClientId);
+        check(local || azure, "Storage:ConnectionString", $"or {ManagedIdentityKeys} must be set.");
+        if (!local && azure)
+        {
+            check(Uri.TryCreate(storage.TableServiceUri, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps, "Storage:TableServiceUri", "must be the storage account's https table endpoint when no connection string is set.");
+            check(Guid.TryParse(storage.ManagedIdentityClientId, out _), "Storage:ManagedIdentityClientId", "must be the client id (a GUID) of the app's managed identity when no connection string is set.");
+        }
+
+        check(storage.TablePrefix.Length == 0 || TablePrefixPattern().IsMatch(storage.TablePrefix), "Storage:TablePrefix", "must be a letter followed by up to 19 letters or digits.");
     }
 
     private static void ValidateDurations(DurationOptions d, Action<bool, string, string> check)
@@ -103,6 +119,13 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(retry.BackoffCoefficient >= 1, "Workflow:ActivityRetry:BackoffCoefficient", "must be 1 or more.");
         check(retry.MaxRetryInterval >= retry.FirstRetryInterval, "Workflow:ActivityRetry:MaxRetryInterval", "must not be shorter than Workflow:ActivityRetry:FirstRetryInterval.");
     }
+
+    /// <summary>
+    /// App Service leaves a Key Vault reference it could not resolve in place, as text: it must never pass for the
+    /// secret itself (links signed with a public string, the literal sent to SendGrid as its key).
+    /// </summary>
+    private static bool IsKeyVaultReference(string? value) =>
+        value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAbsoluteHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -4,7 +4,10 @@ using CoachFlow.Infrastructure.Configuration;
 
 namespace CoachFlow.Infrastructure.Storage;
 
-/// <summary>A connection string wins (Azurite, local runs); otherwise the account is reached with managed identity.</summary>
+/// <summary>
+/// A connection string wins (Azurite, local runs); otherwise the account's table endpoint is reached as the app's
+/// user-assigned managed identity, named by client id so no other credential is ever tried.
+/// </summary>
 public static class TableServiceClientFactory
 {
     public static TableServiceClient Create(StorageOptions storage)
@@ -15,7 +18,7 @@ public static class TableServiceClientFactory
             return new TableServiceClient(storage.ConnectionString);
         }
 
-        var endpoint = new Uri($"https://{storage.AccountName}.table.core.windows.net");
-        return new TableServiceClient(endpoint, new DefaultAzureCredential());
+        var identity = ManagedIdentityId.FromUserAssignedClientId(storage.ManagedIdentityClientId);
+        return new TableServiceClient(new Uri(storage.TableServiceUri!), new ManagedIdentityCredential(identity));
     }
 }

@@ -8,6 +8,13 @@ namespace CoachFlow.Tests.Configuration;
 
 public sealed class CoachFlowOptionsValidatorTests
 {
+    private const string TableServiceUri = "https://stcoachflow.table.core.windows.net/";
+    private const string ClientId = "6e1c2a4f-0b55-4f0e-9d1c-3a7b8e2f4d10";
+
+    /// <summary>The text App Service leaves in an app setting when it cannot read the secret it names.</summary>
+    private static string UnresolvedReference(string secret) =>
+        $"@Microsoft.KeyVault(SecretUri=https://kv-coachflow.vault.azure.net/secrets/{secret})";
+
     private static CoachFlowOptions SampleProfile()
     {
         var configuration = new ConfigurationBuilder()
@@ -38,6 +45,7 @@ public sealed class CoachFlowOptionsValidatorTests
     {
         { "CoachFlow:PublicBaseUrl", o => o.PublicBaseUrl = "localhost:7071" },
         { "CoachFlow:LinkSigningKey", o => o.LinkSigningKey = "short" },
+        { "CoachFlow:LinkSigningKey", o => o.LinkSigningKey = UnresolvedReference("link-signing-key") },
         { "CoachFlow:Coach:Id", o => o.Coach.Id = "has space" },
         { "CoachFlow:Coach:Name", o => o.Coach.Name = " " },
         { "CoachFlow:Coach:Email", o => o.Coach.Email = "" },
@@ -62,12 +70,17 @@ public sealed class CoachFlowOptionsValidatorTests
         { "CoachFlow:Coach:AgreementTerms:Confidentiality", o => o.Coach.AgreementTerms.Confidentiality = "" },
         { "CoachFlow:Email:SenderAddress", o => o.Email.SenderAddress = "nobody" },
         { "CoachFlow:Email:SendGridApiKey", o => o.Email.Provider = EmailProvider.SendGrid },
+        { "CoachFlow:Email:SendGridApiKey", o => { o.Email.Provider = EmailProvider.SendGrid; o.Email.SendGridApiKey = UnresolvedReference("sendgrid-api-key"); } },
         { "CoachFlow:Durations:TriageReminder", o => o.Durations.TriageReminder = TimeSpan.FromDays(8) },
         { "CoachFlow:Durations:BookingTimeout", o => o.Durations.BookingTimeout = TimeSpan.Zero },
         { "CoachFlow:Durations:DecisionReminder", o => o.Durations.DecisionReminder = TimeSpan.Zero },
         { "CoachFlow:Durations:AgreementReminder", o => o.Durations.AgreementReminder = TimeSpan.FromDays(14) },
         { "CoachFlow:Durations:SessionReminderBefore", o => o.Durations.SessionReminderBefore = TimeSpan.Zero },
         { "CoachFlow:Storage:ConnectionString", o => o.Storage.ConnectionString = null },
+        { "CoachFlow:Storage:TableServiceUri", o => { o.Storage.ConnectionString = null; o.Storage.ManagedIdentityClientId = ClientId; } },
+        { "CoachFlow:Storage:TableServiceUri", o => { o.Storage.ConnectionString = null; o.Storage.TableServiceUri = "http://st.table.core.windows.net/"; o.Storage.ManagedIdentityClientId = ClientId; } },
+        { "CoachFlow:Storage:ManagedIdentityClientId", o => { o.Storage.ConnectionString = null; o.Storage.TableServiceUri = TableServiceUri; } },
+        { "CoachFlow:Storage:ManagedIdentityClientId", o => { o.Storage.ConnectionString = null; o.Storage.TableServiceUri = TableServiceUri; o.Storage.ManagedIdentityClientId = "id-api"; } },
         { "CoachFlow:Storage:TablePrefix", o => o.Storage.TablePrefix = "1bad" },
         { "CoachFlow:Intake:ThankYouRedirectUrl", o => o.Intake.ThankYouRedirectUrl = "/thanks" },
         { "CoachFlow:Workflow:TaskHub", o => o.Workflow.TaskHub = "coach-flow" },
@@ -113,8 +126,18 @@ public sealed class CoachFlowOptionsValidatorTests
     }
 
     [Fact]
-    public void Managed_identity_storage_needs_only_an_account_name() =>
-        Assert.Empty(Failures(o => { o.Storage.ConnectionString = null; o.Storage.AccountName = "coachflowstore"; }));
+    public void Managed_identity_storage_needs_the_table_endpoint_and_the_identity_client_id() =>
+        Assert.Empty(Failures(o => { o.Storage.ConnectionString = null; o.Storage.TableServiceUri = TableServiceUri; o.Storage.ManagedIdentityClientId = ClientId; }));
+
+    [Fact]
+    public void A_key_vault_reference_app_service_left_unresolved_is_refused_though_it_is_long_enough()
+    {
+        var reference = UnresolvedReference("link-signing-key");
+
+        Assert.True(reference.Length >= 32);
+        var failure = Assert.Single(Failures(o => o.LinkSigningKey = reference));
+        Assert.StartsWith("CoachFlow:LinkSigningKey is a Key Vault reference App Service could not resolve", failure, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task The_local_host_exits_with_one_line_naming_each_missing_key()

@@ -7,8 +7,8 @@ namespace CoachFlow.Tests.Deployment;
 
 /// <summary>
 /// <c>infra/</c> as the real Bicep compiler builds and lints it; the checks read the ARM template it
-/// produces. The required app settings come from the options validator itself, so a new required
-/// setting fails here until the Bicep sets it too.
+/// produces, or the settings it gives the app when deployed on paper (<see cref="SimulatedDeployment"/>).
+/// Whether those settings start the app is <see cref="DeploymentTests"/>' job.
 /// </summary>
 public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFixture<CompiledInfrastructure>
 {
@@ -45,52 +45,9 @@ public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFi
     }
 
     [Fact]
-    public void Every_key_the_options_require_is_set_as_an_app_setting()
-    {
-        var failures = new CoachFlowOptionsValidator().Validate(null, new CoachFlowOptions { Coach = { AccentColor = "#000" } }).Failures!;
-        var required = failures.Select(f => f.Split(' ')[0]).Distinct().ToList();
-        var settings = AppSettings.Read(infra.Module("api"));
-
-        Assert.Contains("CoachFlow:Coach:AgreementTerms:Confidentiality", required);
-        foreach (var key in required)
-        {
-            var setting = key.Replace(":", "__", StringComparison.Ordinal);
-            if (setting == "CoachFlow__Coach__WeeklyAvailability")
-            {
-                Assert.Contains("CoachFlow__Coach__WeeklyAvailability__0__Day", settings.Keys);
-                Assert.Contains("CoachFlow__Coach__WeeklyAvailability__0__Start", settings.Keys);
-                Assert.Contains("CoachFlow__Coach__WeeklyAvailability__0__End", settings.Keys);
-            }
-            else if (setting == "CoachFlow__Storage__ConnectionString")
-            {
-                Assert.Contains("CoachFlow__Storage__AccountName", settings.Keys);
-            }
-            else
-            {
-                Assert.Contains(setting, settings.Keys);
-            }
-        }
-
-        Assert.Equal("SendGrid", settings["CoachFlow__Email__Provider"]);
-        Assert.Contains("CoachFlow__Email__SendGridApiKey", settings.Keys);
-    }
-
-    [Fact]
-    public void Every_app_setting_host_json_refers_to_is_set()
-    {
-        var host = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "host.json"));
-        var referenced = System.Text.RegularExpressions.Regex.Matches(host, "%(?<name>[A-Za-z0-9_]+)%").Select(m => m.Groups["name"].Value).ToList();
-        var settings = AppSettings.Read(infra.Module("api"));
-
-        Assert.Contains("CoachFlow__Workflow__TaskHub", referenced);
-        Assert.All(referenced, name => Assert.Contains(name, settings.Keys));
-        Assert.Equal("CoachFlow", settings["CoachFlow__Workflow__TaskHub"]);
-    }
-
-    [Fact]
     public void Secrets_are_key_vault_references_and_secure_parameters_never_plain_text()
     {
-        var settings = AppSettings.Read(infra.Module("api"));
+        var settings = Deployed().AppSettings;
         var vault = infra.Module("keyvault");
         foreach (var (setting, parameter, secret, uri) in new[]
         {
@@ -99,7 +56,7 @@ public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFi
         })
         {
             // The app reads a Key Vault reference to the URI the vault module gives out...
-            Assert.Equal($"[format('@Microsoft.KeyVault(SecretUri={{0}})', parameters('{uri}'))]", settings[setting]);
+            Assert.Matches($@"^@Microsoft\.KeyVault\(SecretUri=https://kv-[a-z0-9]+\.vault\.azure\.net/secrets/{secret}\)$", settings[setting]);
             Assert.Equal<(string, string)?>(("keyvault", uri), ModuleOutput(infra.Argument("api", uri)));
             Assert.Equal(
                 $"[reference(resourceId('Microsoft.KeyVault/vaults/secrets', parameters('name'), '{secret}'), '2023-07-01').secretUri]",
@@ -118,7 +75,8 @@ public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFi
 
         var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(Infra, "main.parameters.json")))!["parameters"]!;
         Assert.Equal("${SENDGRID_API_KEY}", parameters["sendGridApiKey"]!["value"]!.GetValue<string>());
-        Assert.StartsWith("$(secretOrRandomPassword", parameters["linkSigningKey"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        // scripts/preprovision.sh generates it once; azd's secretOrRandomPassword would give 15 characters.
+        Assert.Equal("${LINK_SIGNING_KEY}", parameters["linkSigningKey"]!["value"]!.GetValue<string>());
 
         // Comments never reach the template, so the sources are searched as well as what they compile to.
         var texts = Directory.EnumerateFiles(Infra, "*.*", SearchOption.AllDirectories).Select(File.ReadAllText).Append(infra.Build.StandardOutput);
@@ -153,10 +111,10 @@ public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFi
         Assert.Equal(["[parameters('websiteOrigin')]"], site["properties"]!["siteConfig"]!["cors"]!["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
         Assert.Equal("[parameters('websiteOrigin')]", infra.Argument("api", "websiteOrigin").ToTemplate());
 
-        var settings = AppSettings.Read(api);
+        var settings = Deployed().AppSettings;
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Contains("AzureWebJobsStorage__tableServiceUri", settings.Keys);
-        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.Equal($"ClientId={settings["AzureWebJobsStorage__clientId"]};Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
         Assert.True(Resource(infra.Module("monitoring"), "Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!.GetValue<bool>());
 
         var rbac = infra.Module("rbac");
@@ -190,14 +148,25 @@ public sealed class InfrastructureTests(CompiledInfrastructure infra) : IClassFi
     }
 
     [Fact]
-    public void Azure_yaml_deploys_the_functions_project_and_runs_the_postprovision_script()
+    public void Azure_yaml_deploys_the_functions_project_and_runs_the_provision_hooks()
     {
         var azure = File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "azure.yaml"));
 
         Assert.Contains("project: ./src/Functions/", azure, StringComparison.Ordinal);
         Assert.Contains("host: function", azure, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(AzuriteFixture.RepositoryRoot, "scripts", "postprovision.sh")));
+        foreach (var hook in new[] { "preprovision", "postprovision" })
+        {
+            Assert.Matches($@"(?m)^  {hook}:\n    posix:\n      shell: sh\n      run: \./scripts/{hook}\.sh\n    windows:\n      shell: pwsh\n      run: \./scripts/{hook}\.ps1$", azure.ReplaceLineEndings("\n"));
+            Assert.True(File.Exists(Path.Combine(AzuriteFixture.RepositoryRoot, "scripts", $"{hook}.sh")));
+            Assert.True(File.Exists(Path.Combine(AzuriteFixture.RepositoryRoot, "scripts", $"{hook}.ps1")));
+        }
     }
+
+    /// <summary>The template deployed on paper for the sample azd environment.</summary>
+    private SimulatedDeployment Deployed() => new(
+        infra.Template.DeepClone().AsObject(),
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Infra, "main.parameters.json")))!.AsObject(),
+        new SampleAzdEnvironment());
 
     /// <summary>The module and output a value passed between modules comes from, if it is one.</summary>
     private static (string Module, string Output)? ModuleOutput(ArmExpression value) => value is ArmProperty
