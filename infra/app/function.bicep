@@ -51,6 +51,8 @@ var coachFlowSettings = {
   CoachFlow__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
   CoachFlow__LinkSigningKey: '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecretUri})'
   CoachFlow__AutoInvite: string(autoInvite)
+  // The coach's site may frame the intake form (Content-Security-Policy frame-ancestors); no other site may.
+  CoachFlow__Intake__EmbedOrigins__0: websiteOrigin
   // CoachFlow's tables: the endpoint the storage account reports, reached as the app's own identity.
   CoachFlow__Storage__TableServiceUri: tableServiceUri
   CoachFlow__Storage__ManagedIdentityClientId: identityClientId

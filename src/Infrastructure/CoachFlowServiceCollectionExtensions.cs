@@ -1,5 +1,6 @@
 using CoachFlow.Domain.Intake;
 using CoachFlow.Infrastructure.Actions;
+using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
@@ -31,6 +32,7 @@ public static class CoachFlowServiceCollectionExtensions
 
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Storage));
         services.AddSingleton<CoachFlowTables>();
+        services.AddCoachFlowSecurityHeaders();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<EngagementStore>();
         services.AddSingleton<EngagementTimeline>();

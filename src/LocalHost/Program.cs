@@ -1,4 +1,5 @@
 using CoachFlow.Infrastructure;
+using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.LocalHost;
@@ -13,6 +14,7 @@ builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<RetentionTimer>();
 
 var app = builder.Build();
+app.UseCoachFlowSecurityHeaders();
 app.UseCoachFlowErrorPages();
 app.MapCoachFlow();
 app.MapDevTools();

@@ -1,3 +1,4 @@
+using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,8 @@ namespace CoachFlow.Functions.Http;
 /// </summary>
 public sealed class HttpForwarder(IServiceProvider services)
 {
-    private readonly IReadOnlyDictionary<string, RequestDelegate> _routes = CoachFlowRoutes.CreateRequestDelegates(services);
+    private readonly Dictionary<string, RequestDelegate> _routes = CoachFlowRoutes.CreateRequestDelegates(services)
+        .ToDictionary(r => r.Key, r => SecurityHeadersApplication.WithSecurityHeaders(r.Value, r.Key, services), StringComparer.Ordinal);
 
     public async Task ForwardAsync(string route, HttpRequest request, DurableTaskClient durable, params (string Name, string Value)[] routeValues)
     {

@@ -38,6 +38,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         Check(options.Retention.SweepInterval >= TimeSpan.FromSeconds(1), "Retention:SweepInterval", "must be at least one second.");
         ValidateStorage(options.Storage, Check);
         Check(options.Intake.ThankYouRedirectUrl is null || IsAbsoluteHttpUrl(options.Intake.ThankYouRedirectUrl), "Intake:ThankYouRedirectUrl", "must be an absolute http(s) URL when set.");
+        Check(options.Intake.EmbedOrigins.All(IsOrigin), "Intake:EmbedOrigins", "must be origins only, e.g. https://www.example.com (scheme, host and port; no path).");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -126,6 +127,9 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
     /// </summary>
     private static bool IsKeyVaultReference(string? value) =>
         value is not null && value.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOrigin(string value) =>
+        IsAbsoluteHttpUrl(value) && new Uri(value).GetLeftPart(UriPartial.Authority) == value.TrimEnd('/');
 
     private static bool IsAbsoluteHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

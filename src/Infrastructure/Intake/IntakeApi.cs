@@ -17,12 +17,15 @@ namespace CoachFlow.Infrastructure.Intake;
 public static class IntakeApi
 {
     public const string ThankYouPath = "/intake/thanks";
+    public const string ShowFormRoute = "ShowIntakeForm";
+    public const string ShowThanksRoute = "ShowIntakeThanks";
+    public const string SubmitRoute = "SubmitIntake";
 
     public static IReadOnlyList<CoachFlowRoute> Routes { get; } =
     [
-        new("ShowIntakeForm", HttpMethods.Get, "/intake", ShowForm),
-        new("ShowIntakeThanks", HttpMethods.Get, ThankYouPath, ShowThanks),
-        new("SubmitIntake", HttpMethods.Post, "/api/intake", SubmitAsync),
+        new(ShowFormRoute, HttpMethods.Get, "/intake", ShowForm),
+        new(ShowThanksRoute, HttpMethods.Get, ThankYouPath, ShowThanks),
+        new(SubmitRoute, HttpMethods.Post, "/api/intake", SubmitAsync),
     ];
 
     internal static ContentHttpResult ShowForm(IOptions<CoachFlowOptions> options)

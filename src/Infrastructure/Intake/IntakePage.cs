@@ -88,11 +88,21 @@ public static class IntakePage
          .Append(Invalid(IntakeFields.Consent, errors)).Append(">I agree that ").Append(Html.Encode(coach.Name))
          .Append(" may keep these answers to arrange and prepare our conversation, and will delete them on request.</label></div>")
          .Append("<button type=\"submit\">Send</button></form>")
-         .Append("<script>(() => { const tz = document.getElementById('timeZone'); const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;")
-         .Append(" if (mine && tz.defaultValue === ").Append(JsString(coach.TimeZone)).Append(") { tz.value = mine; } })();</script>");
+         .Append("<script>").Append(TimeZoneScript(coach)).Append("</script>");
 
         var status = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return PageLayout.Page(coach, "Let's see if we're a good fit", b.ToString(), status);
+    }
+
+    /// <summary>
+    /// Fills in the visitor's own time zone. The page's Content-Security-Policy allows exactly this
+    /// script by its hash, so it must not vary per request.
+    /// </summary>
+    public static string TimeZoneScript(CoachProfileOptions coach)
+    {
+        ArgumentNullException.ThrowIfNull(coach);
+        return "(() => { const tz = document.getElementById('timeZone'); const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;"
+            + " if (mine && tz.defaultValue === " + JsString(coach.TimeZone) + ") { tz.value = mine; } })();";
     }
 
     public static ContentHttpResult ThankYou(CoachProfileOptions coach)

@@ -33,10 +33,10 @@ public static class AgreementPage
 
         b.Append("<p>This agreement is between ").Append(Html.Encode(coach.Name)).Append(" (the coach) and ")
          .Append(Html.Encode(engagement.Intake.Name)).Append(" (the client). Please read it and ask about anything that is unclear before accepting.</p>")
-         .Append("<h2>Your goals</h2><p style=\"white-space: pre-wrap\">").Append(Html.Encode(engagement.Intake.Goals)).Append("</p>");
+         .Append("<h2>Your goals</h2><p class=\"prose\">").Append(Html.Encode(engagement.Intake.Goals)).Append("</p>");
         foreach (var (_, heading, text) in coach.AgreementTerms.Sections)
         {
-            b.Append("<h2>").Append(Html.Encode(heading)).Append("</h2><p style=\"white-space: pre-wrap\">").Append(Html.Encode(text)).Append("</p>");
+            b.Append("<h2>").Append(Html.Encode(heading)).Append("</h2><p class=\"prose\">").Append(Html.Encode(text)).Append("</p>");
         }
 
         b.Append("<form method=\"post\" action=\"/agreement/").Append(Html.Encode(token)).Append("\"><h2>Acceptance</h2>");

@@ -36,7 +36,15 @@ public static class PageLayout
         button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f5b700; outline-offset: 2px; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
+        .prose { white-space: pre-wrap; }
         """;
+
+    /// <summary>The pages' one style sheet, inline; the Content-Security-Policy allows it by its hash.</summary>
+    public static string StyleSheet(CoachProfileOptions coach)
+    {
+        ArgumentNullException.ThrowIfNull(coach);
+        return Styles.Replace("ACCENT", coach.AccentColor, StringComparison.Ordinal);
+    }
 
     /// <summary>The one answer to a tampered, expired or mistaken link: it never says whether the engagement exists.</summary>
     public static ContentHttpResult InvalidLink(CoachProfileOptions coach) => Page(
@@ -52,7 +60,7 @@ public static class PageLayout
             .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Html.Encode(title)).Append(" · ").Append(Html.Encode(coach.Name)).Append("</title>")
-            .Append("<style>").Append(Styles.Replace("ACCENT", coach.AccentColor, StringComparison.Ordinal)).Append("</style></head><body>")
+            .Append("<style>").Append(StyleSheet(coach)).Append("</style></head><body>")
             .Append("<header>")
             .Append(coach.PhotoUrl is null ? string.Empty : $"<img src=\"{Html.Encode(coach.PhotoUrl)}\" alt=\"\">")
             .Append("<p>").Append(Html.Encode(coach.Name)).Append("</p></header>")

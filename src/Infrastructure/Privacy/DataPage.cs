@@ -99,7 +99,7 @@ public static class DataPage
     };
 
     private static void Row(StringBuilder b, string label, string value) =>
-        b.Append("<tr><th scope=\"row\">").Append(Html.Encode(label)).Append("</th><td style=\"white-space: pre-wrap\">").Append(Html.Encode(value)).Append("</td></tr>");
+        b.Append("<tr><th scope=\"row\">").Append(Html.Encode(label)).Append("</th><td class=\"prose\">").Append(Html.Encode(value)).Append("</td></tr>");
 
     private static void Reflection(StringBuilder b, string heading, Reflection? reflection)
     {
@@ -111,7 +111,7 @@ public static class DataPage
         b.Append("<h2>").Append(Html.Encode(heading)).Append("</h2><p>Decision: ").Append(reflection.Yes ? "yes" : "no").Append("</p>");
         if (reflection.Note is { } note)
         {
-            b.Append("<p style=\"white-space: pre-wrap\">").Append(Html.Encode(note)).Append("</p>");
+            b.Append("<p class=\"prose\">").Append(Html.Encode(note)).Append("</p>");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -5,7 +6,11 @@ using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.Privacy;
 
-/// <summary>Reads everything in the storage account (every table row, queued message and blob) looking for given strings.</summary>
+/// <summary>
+/// Reads everything in the storage account (every table row, queued message and blob) looking for given strings.
+/// Other tests share the account and delete their tables, queues and blobs as they finish: one that vanishes
+/// during the scan held nothing of the engagement under test, so it is skipped.
+/// </summary>
 public static class StorageScan
 {
     /// <summary>Where each of <paramref name="needles"/> was found, as "table/row: needle" and the like; empty when nowhere.</summary>
@@ -17,33 +22,56 @@ public static class StorageScan
         var tables = new TableServiceClient(AzuriteFixture.ConnectionString);
         await foreach (var table in tables.QueryAsync(cancellationToken: cancellationToken))
         {
-            await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            await SkipIfGoneAsync(async () =>
             {
-                Look($"table {table.Name}/{row.PartitionKey}/{row.RowKey}", string.Join("\n", row.Select(p => p.Value?.ToString())));
-            }
+                await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+                {
+                    Look($"table {table.Name}/{row.PartitionKey}/{row.RowKey}", string.Join("\n", row.Select(p => p.Value?.ToString())));
+                }
+            });
         }
 
         var queues = new QueueServiceClient(AzuriteFixture.ConnectionString);
         await foreach (var queue in queues.GetQueuesAsync(cancellationToken: cancellationToken))
         {
             // Peeking shows at most 32 messages a queue without hiding them from the engines using them.
-            foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32, cancellationToken)).Value)
+            await SkipIfGoneAsync(async () =>
             {
-                Look($"queue {queue.Name}", message.Body.ToString());
-            }
+                foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32, cancellationToken)).Value)
+                {
+                    Look($"queue {queue.Name}", message.Body.ToString());
+                }
+            });
         }
 
         var blobs = new BlobServiceClient(AzuriteFixture.ConnectionString);
         await foreach (var container in blobs.GetBlobContainersAsync(cancellationToken: cancellationToken))
         {
             var client = blobs.GetBlobContainerClient(container.Name);
-            await foreach (var blob in client.GetBlobsAsync(cancellationToken: cancellationToken))
+            await SkipIfGoneAsync(async () =>
             {
-                var content = await client.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-                Look($"blob {container.Name}/{blob.Name}", content.Value.Content.ToString());
-            }
+                await foreach (var blob in client.GetBlobsAsync(cancellationToken: cancellationToken))
+                {
+                    await SkipIfGoneAsync(async () =>
+                    {
+                        var content = await client.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+                        Look($"blob {container.Name}/{blob.Name}", content.Value.Content.ToString());
+                    });
+                }
+            });
         }
 
         return found;
+    }
+
+    private static async Task SkipIfGoneAsync(Func<Task> read)
+    {
+        try
+        {
+            await read();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 }

@@ -29,6 +29,7 @@ public sealed class YourDataTests() : AppTest(new CoachFlowApp(), followRedirect
         await _drive.StartAsync();
         await _drive.InviteAsync();
         await _drive.BookFirstSlotAsync();
+        await _drive.EmailAsync(LifecycleDriver.ClientEmail, "See you soon");
 
         var toClient = await _drive.EmailsToAsync(LifecycleDriver.ClientEmail);
         Assert.Equal(3, toClient.Count);

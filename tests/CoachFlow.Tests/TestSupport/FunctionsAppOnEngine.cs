@@ -8,12 +8,15 @@ using CoachFlow.LocalHost.Engine;
 using functions::CoachFlow.Functions.Http;
 using functions::CoachFlow.Functions.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace CoachFlow.Tests.TestSupport;
 
@@ -57,6 +60,7 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
             .Build();
         var app = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ApplicationName = "CoachFlow.Functions" })
             .AddCoachFlow(configuration)
             .AddFunctionsHttpForwarding()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -126,6 +130,23 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
             Await(method.Invoke(target, [.. method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? CancellationToken.None : input)]));
     }
 
+    /// <summary>A response that runs its <c>OnStarting</c> callbacks when told to, as a server does before it sends the headers.</summary>
+    private sealed class StartingResponse : HttpResponseFeature
+    {
+        private readonly List<(Func<object, Task> Callback, object State)> _starting = [];
+
+        public override void OnStarting(Func<object, Task> callback, object state) => _starting.Add((callback, state));
+
+        public async Task StartAsync()
+        {
+            // Last registered runs first, as in Kestrel.
+            for (var i = _starting.Count - 1; i >= 0; i--)
+            {
+                await _starting[i].Callback(_starting[i].State);
+            }
+        }
+    }
+
     /// <summary>Plays the Functions host's HTTP side: picks the HTTP-triggered method by method and route, binds route values by name.</summary>
     private sealed class TriggerHandler(IServiceProvider services, DurableTaskClient durable) : HttpMessageHandler
     {
@@ -151,6 +172,8 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
 
             await using var scope = services.CreateAsyncScope();
             var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            var started = new StartingResponse();
+            context.Features.Set<IHttpResponseFeature>(started);
             context.Request.Method = request.Method.Method;
             context.Request.Path = path;
             context.Request.QueryString = new QueryString(request.RequestUri.Query);
@@ -168,11 +191,16 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
                 : p.ParameterType == typeof(DurableTaskClient) ? durable
                 : (object?)values![p.Name!]).ToArray();
             await Await(method.Invoke(target, arguments));
+            await started.StartAsync();
 
             var response = new HttpResponseMessage((System.Net.HttpStatusCode)context.Response.StatusCode)
             {
                 Content = new ByteArrayContent(((MemoryStream)context.Response.Body).ToArray()),
             };
+            foreach (var (name, value) in context.Response.Headers.Where(h => h.Key is not ("Content-Type" or "Content-Length" or "Location")))
+            {
+                response.Headers.TryAddWithoutValidation(name, value.ToArray());
+            }
             if (context.Response.ContentType is { } contentType)
             {
                 response.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
