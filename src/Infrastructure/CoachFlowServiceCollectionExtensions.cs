@@ -2,6 +2,7 @@ using CoachFlow.Domain.Intake;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.RequestLogging;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Lifecycle;
@@ -33,6 +34,7 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Storage));
         services.AddSingleton<CoachFlowTables>();
         services.AddCoachFlowSecurityHeaders();
+        services.AddUrlFreeLogging();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<EngagementStore>();
         services.AddSingleton<EngagementTimeline>();

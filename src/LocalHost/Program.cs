@@ -1,6 +1,7 @@
 using CoachFlow.Infrastructure;
 using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Http;
+using CoachFlow.Infrastructure.RequestLogging;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.LocalHost;
 using CoachFlow.LocalHost.DevTools;
@@ -12,9 +13,11 @@ builder.Services.AddCoachFlow(builder.Configuration);
 builder.Services.AddLocalEngine(builder.Configuration, tasks => tasks.AddEngagementWorkflow());
 builder.Services.AddLocalDevTools(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<RetentionTimer>();
+builder.Services.AddRouteOnlyRequestLogging();
 
 var app = builder.Build();
 app.UseCoachFlowSecurityHeaders();
+app.UseRouteOnlyRequestLogging();
 app.UseCoachFlowErrorPages();
 app.MapCoachFlow();
 app.MapDevTools();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.LocalHost.Engine;
 using CoachFlow.Tests.Lifecycle;
@@ -42,28 +41,5 @@ public sealed class SpecialCategoryTests() : AppTest(
         Assert.DoesNotContain(await drive.TimelineAsync(), e => e.Summary.Contains(note, StringComparison.Ordinal));
         Assert.NotEmpty(Logs.Lines);
         Assert.DoesNotContain(Logs.Lines, l => l.Contains(note, StringComparison.Ordinal));
-    }
-
-    /// <summary>Every formatted log line of the app, whatever its category.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs logs) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Lines.Enqueue($"{formatter(state, exception)} {exception}");
-        }
     }
 }
