@@ -53,6 +53,8 @@ var coachFlowSettings = {
   CoachFlow__AutoInvite: string(autoInvite)
   // The coach's site may frame the intake form (Content-Security-Policy frame-ancestors); no other site may.
   CoachFlow__Intake__EmbedOrigins__0: websiteOrigin
+  // Every request reaches the worker from the Functions host: the client's address is what the front end appended.
+  CoachFlow__RateLimits__ClientAddressHeader: 'X-Forwarded-For'
   // CoachFlow's tables: the endpoint the storage account reports, reached as the app's own identity.
   CoachFlow__Storage__TableServiceUri: tableServiceUri
   CoachFlow__Storage__ManagedIdentityClientId: identityClientId

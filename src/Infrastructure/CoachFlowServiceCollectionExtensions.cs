@@ -2,6 +2,7 @@ using CoachFlow.Domain.Intake;
 using CoachFlow.Infrastructure.Actions;
 using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Configuration;
+using CoachFlow.Infrastructure.RequestLimits;
 using CoachFlow.Infrastructure.RequestLogging;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
@@ -35,6 +36,7 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<CoachFlowTables>();
         services.AddCoachFlowSecurityHeaders();
         services.AddUrlFreeLogging();
+        services.AddCoachFlowRateLimits();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<EngagementStore>();
         services.AddSingleton<EngagementTimeline>();

@@ -18,6 +18,7 @@ builder.Services.AddRouteOnlyRequestLogging();
 var app = builder.Build();
 app.UseCoachFlowSecurityHeaders();
 app.UseRouteOnlyRequestLogging();
+app.UseRateLimiter();
 app.UseCoachFlowErrorPages();
 app.MapCoachFlow();
 app.MapDevTools();

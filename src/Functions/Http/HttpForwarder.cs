@@ -1,4 +1,3 @@
-using CoachFlow.Infrastructure.BrowserSecurity;
 using CoachFlow.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -13,8 +12,7 @@ namespace CoachFlow.Functions.Http;
 /// </summary>
 public sealed class HttpForwarder(IServiceProvider services)
 {
-    private readonly Dictionary<string, RequestDelegate> _routes = CoachFlowRoutes.CreateRequestDelegates(services)
-        .ToDictionary(r => r.Key, r => SecurityHeadersApplication.WithSecurityHeaders(r.Value, r.Key, services), StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, RequestDelegate> _routes = CoachFlowRoutes.CreateRequestDelegates(services);
 
     public async Task ForwardAsync(string route, HttpRequest request, DurableTaskClient durable, params (string Name, string Value)[] routeValues)
     {

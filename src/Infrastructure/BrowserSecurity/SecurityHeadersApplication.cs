@@ -8,7 +8,8 @@ namespace CoachFlow.Infrastructure.BrowserSecurity;
 /// <summary>
 /// Wires <see cref="SecurityHeaderPolicies"/> into NetEscapades' security-headers middleware, which picks the policy
 /// by the matched endpoint's name. The local host puts the middleware in its pipeline; the Functions app, whose
-/// isolated worker has no ASP.NET Core pipeline of its own, runs each forwarded route behind it.
+/// isolated worker has no ASP.NET Core pipeline of its own, runs each route behind it
+/// (<see cref="Http.CoachFlowRoutes.CreateRequestDelegates"/>).
 /// </summary>
 public static class SecurityHeadersApplication
 {
@@ -24,19 +25,4 @@ public static class SecurityHeadersApplication
 
     /// <summary>Headers on every response after this point, error pages included (they are set as the response starts).</summary>
     public static IApplicationBuilder UseCoachFlowSecurityHeaders(this IApplicationBuilder app) => app.UseSecurityHeaders();
-
-    /// <summary>The route's handler behind the security-headers middleware, for a host that does its own routing.</summary>
-    public static RequestDelegate WithSecurityHeaders(RequestDelegate route, string routeName, IServiceProvider services)
-    {
-        var endpoint = new Endpoint(null, new EndpointMetadataCollection(new EndpointNameMetadata(routeName)), routeName);
-        var pipeline = new ApplicationBuilder(services);
-        pipeline.UseSecurityHeaders();
-        pipeline.Run(route);
-        var next = pipeline.Build();
-        return context =>
-        {
-            context.SetEndpoint(endpoint);
-            return next(context);
-        };
-    }
 }

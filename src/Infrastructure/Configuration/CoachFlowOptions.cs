@@ -30,4 +30,6 @@ public sealed class CoachFlowOptions
     public StorageOptions Storage { get; set; } = new();
 
     public IntakeOptions Intake { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -21,13 +21,15 @@ public static class ErrorPages
         return app;
     }
 
-    private static async Task RespondAsync(HttpContext context, int status)
+    /// <summary>Writes the error for <paramref name="status"/> as a page or problem+json, whichever the client asked for.</summary>
+    public static async Task RespondAsync(HttpContext context, int status)
     {
         context.Response.StatusCode = status;
         var (title, text) = status switch
         {
             StatusCodes.Status404NotFound => ("We couldn't find that page", "The address may be mistyped, or the page has moved. The links in our emails always take you to the right place."),
             StatusCodes.Status405MethodNotAllowed => ("That didn't work", "This page can't be used that way. Please go back and try again."),
+            StatusCodes.Status429TooManyRequests => ("Please wait a moment", "That was a lot of tries in a short time. Please wait a minute and try again; nothing you sent before has been lost."),
             >= 500 => ("Something went wrong on our side", "We are sorry. Please try again in a minute; nothing you sent has been lost."),
             _ => ("That didn't work", "Please go back and try again."),
         };
