@@ -4,6 +4,7 @@ using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Health;
 using CoachFlow.Infrastructure.Intake;
 using CoachFlow.Infrastructure.Lifecycle;
+using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.RequestLimits;
 using CoachFlow.Infrastructure.Scheduling;
@@ -68,6 +69,7 @@ public static class CoachFlowRoutes
         var endpoint = new Endpoint(handler, new EndpointMetadataCollection(metadata), route.Name);
         var pipeline = new ApplicationBuilder(services);
         pipeline.UseCoachFlowSecurityHeaders();
+        pipeline.UseUnreadableRequestsAsClientErrors();
         pipeline.UseRateLimiter();
         pipeline.Run(handler);
         var next = pipeline.Build();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using CoachFlow.Domain.Intake;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,8 @@ public static class IntakeRequestReader
 {
     public const int MaxBodyBytes = 32 * 1024;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const string InvalidText = "Must be text: it holds an escape that is not a character.";
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
 
@@ -37,6 +40,12 @@ public static class IntakeRequestReader
         if (body is null)
         {
             return Failed(IntakeReadStatus.TooLarge);
+        }
+
+        // Checked once for both kinds: JSON would fail later, mid-field, and a form would quietly turn bytes into U+FFFD.
+        if (!Utf8.IsValid(body))
+        {
+            return Malformed("The body is not valid UTF-8.");
         }
 
         var read = kind == Kind.Form ? FromForm(body) : FromJson(body);
@@ -89,7 +98,17 @@ public static class IntakeRequestReader
 
     private static IntakeRead FromForm(byte[] body)
     {
-        var fields = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        Dictionary<string, StringValues> fields;
+        try
+        {
+            fields = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        }
+        catch (InvalidDataException e)
+        {
+            // FormReader's own limits: too many fields, or a name or value too long.
+            return Malformed($"The form could not be read: {e.Message}");
+        }
+
         string? One(string name) => fields.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
         var form = new IntakeForm
         {
@@ -136,12 +155,12 @@ public static class IntakeRequestReader
                     return null;
                 }
 
-                if (value.ValueKind == JsonValueKind.String)
+                if (value.ValueKind == JsonValueKind.String && Unescaped(value) is { } text)
                 {
-                    return value.GetString();
+                    return text;
                 }
 
-                errors[name] = ["Must be a string."];
+                errors[name] = [value.ValueKind == JsonValueKind.String ? InvalidText : "Must be a string."];
                 return null;
             }
 
@@ -170,14 +189,14 @@ public static class IntakeRequestReader
             return [];
         }
 
-        if (value.ValueKind == JsonValueKind.String)
+        if (value.ValueKind == JsonValueKind.String && Unescaped(value) is { } one)
         {
-            return [value.GetString()!];
+            return [one];
         }
 
-        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Select(Unescaped).ToList() is var items && items.All(i => i is not null))
         {
-            return [.. value.EnumerateArray().Select(e => e.GetString()!)];
+            return [.. items!];
         }
 
         errors[IntakeFields.FocusAreas] = ["Must be an array of strings."];
@@ -198,11 +217,32 @@ public static class IntakeRequestReader
                 return "true";
             case JsonValueKind.False:
                 return "false";
-            case JsonValueKind.String:
-                return value.GetString();
+            case JsonValueKind.String when Unescaped(value) is { } text:
+                return text;
             default:
                 errors[IntakeFields.Consent] = ["Must be true."];
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// The string's text, or null when it is not a string or its escapes spell something that is not text (a lone
+    /// surrogate such as <c>"\ud800"</c>, which no store or email can carry).
+    /// </summary>
+    private static string? Unescaped(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 
