@@ -20,6 +20,7 @@ app.UseCoachFlowSecurityHeaders();
 app.UseRouteOnlyRequestLogging();
 app.UseCoachFlowErrorPages();
 app.UseUnreadableRequestsAsClientErrors();
+app.UseStorageOutageAsServiceUnavailable();
 app.UseRateLimiter();
 app.MapCoachFlow();
 app.MapDevTools();

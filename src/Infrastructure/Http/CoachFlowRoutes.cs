@@ -70,6 +70,7 @@ public static class CoachFlowRoutes
         var pipeline = new ApplicationBuilder(services);
         pipeline.UseCoachFlowSecurityHeaders();
         pipeline.UseUnreadableRequestsAsClientErrors();
+        pipeline.UseStorageOutageAsServiceUnavailable();
         pipeline.UseRateLimiter();
         pipeline.Run(handler);
         var next = pipeline.Build();

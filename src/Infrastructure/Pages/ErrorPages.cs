@@ -30,6 +30,7 @@ public static class ErrorPages
             StatusCodes.Status404NotFound => ("We couldn't find that page", "The address may be mistyped, or the page has moved. The links in our emails always take you to the right place."),
             StatusCodes.Status405MethodNotAllowed => ("That didn't work", "This page can't be used that way. Please go back and try again."),
             StatusCodes.Status429TooManyRequests => ("Please wait a moment", "That was a lot of tries in a short time. Please wait a minute and try again; nothing you sent before has been lost."),
+            StatusCodes.Status503ServiceUnavailable => ("Please try again in a minute", "We couldn't save that just now. Nothing was changed: please send it again, or click the link in your email again, in a minute."),
             >= 500 => ("Something went wrong on our side", "We are sorry. Please try again in a minute; nothing you sent has been lost."),
             _ => ("That didn't work", "Please go back and try again."),
         };

@@ -10,13 +10,13 @@ namespace CoachFlow.Tests.TestSupport;
 /// </summary>
 public static class HostStores
 {
-    public static ServiceProvider For(string tablePrefix)
+    public static ServiceProvider For(string tablePrefix, string connectionString = AzuriteFixture.ConnectionString)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["CoachFlow:Storage:ConnectionString"] = AzuriteFixture.ConnectionString,
+                ["CoachFlow:Storage:ConnectionString"] = connectionString,
                 ["CoachFlow:Storage:TablePrefix"] = tablePrefix,
             })
             .Build();
