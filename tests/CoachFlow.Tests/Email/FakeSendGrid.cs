@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,13 +30,29 @@ public sealed class FakeSendGrid : IAsyncDisposable
     private volatile Func<ReceivedMail, SendGridReply> _rule = _ => SendGridReply.Accept;
 
     public FakeSendGrid()
+        : this(port: 0)
+    {
+    }
+
+    private FakeSendGrid(int port)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         _server = builder.Build();
         _server.Run(HandleAsync);
         _server.StartAsync().GetAwaiter().GetResult();
         BaseUrl = _server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+    }
+
+    /// <summary>SendGrid coming back on <paramref name="port"/>, where an app was told it is.</summary>
+    public static FakeSendGrid StartOn(int port) => new(port);
+
+    /// <summary>A loopback port nothing listens on (until <see cref="StartOn"/>): SendGrid unreachable.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>http://127.0.0.1:{port}: what <c>CoachFlow:Email:SendGridBaseUrl</c> is set to.</summary>
@@ -46,11 +63,14 @@ public sealed class FakeSendGrid : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> Accepted => [.. _calls.Where(c => c.Reply.Accepts).Select(c => c.Mail)];
 
     /// <summary>The app's settings for SendGrid through this fake: 1 s per attempt, 50 ms before the first quick retry.</summary>
-    public Dictionary<string, string?> AppSettings() => new()
+    public Dictionary<string, string?> AppSettings() => AppSettings(BaseUrl);
+
+    /// <inheritdoc cref="AppSettings()"/>
+    public static Dictionary<string, string?> AppSettings(string baseUrl) => new()
     {
         ["CoachFlow:Email:Provider"] = "SendGrid",
         ["CoachFlow:Email:SendGridApiKey"] = ApiKey,
-        ["CoachFlow:Email:SendGridBaseUrl"] = BaseUrl,
+        ["CoachFlow:Email:SendGridBaseUrl"] = baseUrl,
         ["CoachFlow:Email:SendGridAttemptTimeout"] = "00:00:01",
         ["CoachFlow:Email:SendGridRetryDelay"] = "00:00:00.050",
     };

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
@@ -138,13 +137,9 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     public async Task Nobody_listening_is_unavailable_after_the_handlers_retries()
     {
         var attempts = 0;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => SendAsync(baseUrl: $"http://127.0.0.1:{closedPort}", onAttempt: () => attempts++));
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => SendAsync(baseUrl: $"http://127.0.0.1:{FakeSendGrid.FreePort()}", onAttempt: () => attempts++));
 
         Assert.Equal(EmailFailure.Unavailable, error.Failure);
         Assert.Equal(SendGridHttpClient.MaxRetryAttempts + 1, attempts);
