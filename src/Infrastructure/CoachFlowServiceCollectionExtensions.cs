@@ -59,9 +59,9 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<EngagementMailer>();
         services.AddSingleton<EngagementRecords>();
         services.AddSingleton<OutboxStore>();
-        services.AddHttpClient(nameof(SendGridEmailSender));
+        services.AddSendGridHttpClient();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Email.Provider == EmailProvider.SendGrid
-            ? new SendGridEmailSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridEmailSender)), sp.GetRequiredService<IOptions<CoachFlowOptions>>())
+            ? new SendGridEmailSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridHttpClient.Name), sp.GetRequiredService<IOptions<CoachFlowOptions>>())
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
 
         services.AddSingleton<LinkSigner>();

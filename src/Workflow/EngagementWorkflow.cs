@@ -32,8 +32,8 @@ public sealed class EngagementWorkflow
 
     /// <summary>
     /// Runs the lifecycle of one engagement and returns the stage it ended in. When an activity runs
-    /// out of retries the engagement is recorded <see cref="Stage.Failed"/>, the coach is told, and the
-    /// instance fails with the activity's error.
+    /// out of retries, or fails permanently, the engagement is recorded <see cref="Stage.Failed"/>, the
+    /// coach is told, and the instance fails with the activity's error.
     /// </summary>
     public static async Task<Stage> RunAsync(TaskOrchestrationContext context, string engagementId)
     {
@@ -45,7 +45,7 @@ public sealed class EngagementWorkflow
         }
         catch (TaskFailedException failure)
         {
-            await workflow.RecordFailureAsync(failure.TaskName);
+            await workflow.RecordFailureAsync(failure.TaskName, ActivityRetryPolicy.IsPermanent(failure.FailureDetails));
             throw;
         }
     }
@@ -280,7 +280,7 @@ public sealed class EngagementWorkflow
     }
 
     /// <summary>Best effort: when storage or email is what fails, these fail too, and the instance's own status still says Failed.</summary>
-    private async Task RecordFailureAsync(string failedStep)
+    private async Task RecordFailureAsync(string failedStep, bool refused)
     {
         try
         {
@@ -293,7 +293,7 @@ public sealed class EngagementWorkflow
 
         try
         {
-            await _context.CallActivityAsync(SendFailureNotice, new FailureNotice(_id, failedStep), _retry);
+            await _context.CallActivityAsync(SendFailureNotice, new FailureNotice(_id, failedStep, refused), _retry);
         }
         catch (TaskFailedException)
         {

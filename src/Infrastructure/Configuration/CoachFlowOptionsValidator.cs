@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoachFlow.Domain.Intake;
+using CoachFlow.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Configuration;
@@ -80,6 +81,9 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         check(EmailAddressFormat.IsPlausible(email.SenderAddress), "Email:SenderAddress", "must be an email address.");
         check(email.Provider != EmailProvider.SendGrid || !string.IsNullOrWhiteSpace(email.SendGridApiKey), "Email:SendGridApiKey", "is required when Email:Provider is SendGrid.");
         check(!IsKeyVaultReference(email.SendGridApiKey), "Email:SendGridApiKey", UnresolvedReference);
+        check(IsAbsoluteHttpUrl(email.SendGridBaseUrl), "Email:SendGridBaseUrl", $"must be an absolute http(s) URL, normally {EmailOptions.DefaultSendGridBaseUrl}.");
+        check(email.SendGridAttemptTimeout >= TimeSpan.FromMilliseconds(100) && email.SendGridAttemptTimeout <= TimeSpan.FromMinutes(2), "Email:SendGridAttemptTimeout", "must be between 100 milliseconds and 2 minutes.");
+        check(email.SendGridRetryDelay >= TimeSpan.FromMilliseconds(10) && email.SendGridRetryDelay <= SendGridHttpClient.MaxRetryDelay, "Email:SendGridRetryDelay", $"must be between 10 milliseconds and {SendGridHttpClient.MaxRetryDelay.TotalSeconds:0} seconds.");
         check(email.TemplateFolder is null || Directory.Exists(email.TemplateFolder), "Email:TemplateFolder", "must be an existing folder when set.");
     }
 

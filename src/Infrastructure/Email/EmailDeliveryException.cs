@@ -1,6 +1,9 @@
 namespace CoachFlow.Infrastructure.Email;
 
-/// <summary>The provider refused an email for a reason retrying will not fix (or kept failing after retries).</summary>
+/// <summary>
+/// An email did not certainly go out; <see cref="Failure"/> says whether sending it again is safe,
+/// useless or risky. The message names no recipient: it reaches logs and workflow history.
+/// </summary>
 public sealed class EmailDeliveryException : Exception
 {
     public EmailDeliveryException()
@@ -16,4 +19,12 @@ public sealed class EmailDeliveryException : Exception
         : base(message, innerException)
     {
     }
+
+    public EmailDeliveryException(EmailFailure failure, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Failure = failure;
+    }
+
+    public EmailFailure Failure { get; } = EmailFailure.Unavailable;
 }

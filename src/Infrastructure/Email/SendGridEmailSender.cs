@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
 using CoachFlow.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
@@ -8,25 +8,25 @@ using SendGrid.Helpers.Mail;
 namespace CoachFlow.Infrastructure.Email;
 
 /// <summary>
-/// Sends through SendGrid. Throttling (429) and server errors (5xx) are retried with exponential
-/// backoff, honouring Retry-After; any other refusal throws <see cref="EmailDeliveryException"/> at
-/// once, so the activity fails and the failure shows in the workflow's status.
+/// Sends through SendGrid: one call, one send, through <see cref="SendGridHttpClient"/>, whose handler
+/// alone retries within the call. Whatever is left throws <see cref="EmailDeliveryException"/> saying
+/// whether sending again is safe, useless or risky; <see cref="EngagementMailer"/> acts on that.
 /// </summary>
 public sealed class SendGridEmailSender : IEmailSender
 {
-    public const int MaxAttempts = 5;
-
     private readonly SendGridClient _client;
     private readonly EmailAddress _from;
-    private readonly TimeSpan _firstRetryDelay;
 
-    public SendGridEmailSender(HttpClient http, IOptions<CoachFlowOptions> options, TimeSpan? firstRetryDelay = null)
+    public SendGridEmailSender(HttpClient http, IOptions<CoachFlowOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var email = options.Value.Email;
-        _client = new SendGridClient(http, email.SendGridApiKey ?? throw new InvalidOperationException("CoachFlow:Email:SendGridApiKey is required for SendGrid."));
+        _client = new SendGridClient(http, new SendGridClientOptions
+        {
+            ApiKey = email.SendGridApiKey ?? throw new InvalidOperationException("CoachFlow:Email:SendGridApiKey is required for SendGrid."),
+            Host = email.SendGridBaseUrl,
+        });
         _from = new EmailAddress(email.SenderAddress, email.SenderName ?? options.Value.Coach.Name);
-        _firstRetryDelay = firstRetryDelay ?? TimeSpan.FromSeconds(1);
     }
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -38,28 +38,27 @@ public sealed class SendGridEmailSender : IEmailSender
             mail.AddAttachment(attachment.FileName, Convert.ToBase64String(Encoding.UTF8.GetBytes(attachment.Content)), attachment.ContentType);
         }
 
-        for (var attempt = 1; ; attempt++)
+        Response response;
+        try
         {
-            var response = await _client.SendEmailAsync(mail, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
+            response = await _client.SendEmailAsync(mail, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && SendGridOutcome.Of(e) is { } failure)
+        {
+            throw new EmailDeliveryException(failure, Describe(failure, $"{e.GetType().Name}: {e.Message}"), e);
+        }
 
-            var status = (int)response.StatusCode;
-            var transient = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
-            if (!transient || attempt == MaxAttempts)
-            {
-                // The body says why (bad key, invalid address); it names no recipient data of ours beyond what we sent.
-                var detail = response.Body is null ? string.Empty : await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw new EmailDeliveryException($"SendGrid refused the email with {status} after {attempt} attempt(s): {Truncate(detail)}");
-            }
-
-            var retryAfter = response.Headers?.RetryAfter?.Delta;
-            var backoff = _firstRetryDelay * Math.Pow(2, attempt - 1);
-            await Task.Delay(retryAfter > backoff ? retryAfter.Value : backoff, cancellationToken).ConfigureAwait(false);
+        if (SendGridOutcome.Of(response.StatusCode) is { } refused)
+        {
+            var body = response.Body is null ? null : await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new EmailDeliveryException(refused, Describe(refused, string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}{SendGridErrors.Describe(body)}")));
         }
     }
 
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
+    private static string Describe(EmailFailure failure, string what) => failure switch
+    {
+        EmailFailure.Unavailable => $"SendGrid did not take the email ({what}); sending it again later is safe.",
+        EmailFailure.Rejected => $"SendGrid refused the email ({what}); sending it again will not help.",
+        _ => $"SendGrid did not confirm the email ({what}); it may have been sent.",
+    };
 }

@@ -234,7 +234,7 @@ public sealed class EngagementActivities(
     {
         ArgumentNullException.ThrowIfNull(notice);
         var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
-        var model = Model(e) with { ClientEmail = e.Intake.Email, FailedStep = notice.FailedStep };
+        var model = Model(e) with { ClientEmail = e.Intake.Email, FailedStep = notice.FailedStep, Refused = notice.Refused };
         await ToCoachAsync(e, "failed-coach", model, [], cancellationToken).ConfigureAwait(false);
     }
 

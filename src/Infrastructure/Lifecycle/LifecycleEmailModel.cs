@@ -38,5 +38,8 @@ public sealed record LifecycleEmailModel(EmailCoach Coach, string ClientName)
     public Uri? HeldUrl { get; init; }
     public Uri? NoShowUrl { get; init; }
     public string? FailedStep { get; init; }
+
+    /// <summary>The failed step was refused outright (not retried), not out of retries.</summary>
+    public bool Refused { get; init; }
     public Uri? DataUrl { get; init; }
 }

@@ -35,7 +35,10 @@ public sealed class ActivityFailureTests() : AppTest(new CoachFlowApp(services: 
         Assert.Contains(LifecycleDriver.ClientEmail, told.Text, StringComparison.Ordinal);
     }
 
-    /// <summary>Refuses every email to one address, the way a provider refuses a bad recipient; the rest go to the outbox.</summary>
+    /// <summary>
+    /// Fails every email to one address as an unavailable provider would (so it is worth retrying); the
+    /// rest go to the outbox. Refusals that are not retried are EmailRefusalTests' business.
+    /// </summary>
     private sealed class RefusingSender(string refused, IEmailSender others) : IEmailSender
     {
         private int _refused;
@@ -50,7 +53,7 @@ public sealed class ActivityFailureTests() : AppTest(new CoachFlowApp(services: 
             }
 
             Interlocked.Increment(ref _refused);
-            throw new EmailDeliveryException("SendGrid refused the email with 400 after 1 attempt(s): invalid recipient");
+            throw new EmailDeliveryException(EmailFailure.Unavailable, "SendGrid did not take the email (503 ServiceUnavailable); sending it again later is safe.");
         }
     }
 }

@@ -6,6 +6,7 @@ using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Tests.TestSupport;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachFlow.Tests.Lifecycle;
@@ -59,6 +60,22 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
         Id = id;
         await EventuallyAsync(async () => await StageAsync() is not Stage.Received, "the workflow to start");
         return id;
+    }
+
+    /// <summary>Waits (up to <see cref="Patience"/> or <paramref name="within"/>) for the workflow instance to end, failed or not; with its failure details.</summary>
+    public async Task<OrchestrationMetadata> EndAsync(TimeSpan? within = null)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        patience.CancelAfter(within ?? Patience);
+        try
+        {
+            return await Get<DurableTaskClient>().WaitForInstanceCompletionAsync(Id.Value, getInputsAndOutputs: true, patience.Token);
+        }
+        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            Assert.Fail($"Waited {(within ?? Patience).TotalSeconds:0} s for the workflow to end. Stage {await StageAsync()}.");
+            throw;
+        }
     }
 
     public async Task<Stage> StageAsync() => (await Get<EngagementStore>().GetAsync(Id, Ct))!.Stage;
