@@ -29,7 +29,7 @@ public sealed class YourDataTests() : AppTest(new CoachFlowApp(), followRedirect
         await _drive.StartAsync();
         await _drive.InviteAsync();
         await _drive.BookFirstSlotAsync();
-        await _drive.EmailAsync(LifecycleDriver.ClientEmail, "See you soon");
+        await _drive.EmailAsync(LifecycleDriver.ClientEmail, "Your chemistry session with Sam Rivers Coaching is booked");
 
         var toClient = await _drive.EmailsToAsync(LifecycleDriver.ClientEmail);
         Assert.Equal(3, toClient.Count);
