@@ -46,6 +46,13 @@ public static class CoachFlowRoutes
     }
 
     /// <summary>
+    /// What stands in front of every route on both hosts, in this order: expected failures answered as such
+    /// (<see cref="ExpectedFailures"/>), then the rate limits of routes that have one.
+    /// </summary>
+    public static IApplicationBuilder UseCoachFlowRouteGuards(this IApplicationBuilder app) =>
+        app.UseExpectedFailureResponses().UseRateLimiter();
+
+    /// <summary>
     /// The routes as request delegates with minimal-API binding, for a host that does its own routing
     /// (Azure Functions): it sets the route values and calls the delegate by the route's name. Each runs behind the
     /// same security headers and rate limits as on the local host, chosen by the same endpoint metadata.
@@ -69,9 +76,7 @@ public static class CoachFlowRoutes
         var endpoint = new Endpoint(handler, new EndpointMetadataCollection(metadata), route.Name);
         var pipeline = new ApplicationBuilder(services);
         pipeline.UseCoachFlowSecurityHeaders();
-        pipeline.UseUnreadableRequestsAsClientErrors();
-        pipeline.UseStorageOutageAsServiceUnavailable();
-        pipeline.UseRateLimiter();
+        pipeline.UseCoachFlowRouteGuards();
         pipeline.Run(handler);
         var next = pipeline.Build();
         return context =>

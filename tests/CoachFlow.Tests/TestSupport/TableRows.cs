@@ -7,10 +7,12 @@ namespace CoachFlow.Tests.TestSupport;
 /// <summary>Reads a test's tables directly, to check what really reached storage.</summary>
 public static class TableRows
 {
-    public static async Task<List<TableEntity>> AllAsync(CoachFlowApp app, string table)
+    public static Task<List<TableEntity>> AllAsync(CoachFlowApp app, string table) => AllAsync(app.Get<CoachFlowTables>(), table);
+
+    public static async Task<List<TableEntity>> AllAsync(CoachFlowTables tables, string table)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in app.Get<CoachFlowTables>().Get(table).QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var row in tables.Get(table).QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
         {
             rows.Add(row);
         }
@@ -19,6 +21,8 @@ public static class TableRows
     }
 
     /// <summary>The engagements themselves, without the rows that belong to them (records, the idempotency pointer).</summary>
-    public static async Task<List<TableEntity>> EngagementsAsync(CoachFlowApp app) =>
-        [.. (await AllAsync(app, TableName.Engagements)).Where(r => r.RowKey == EngagementEntity.RowKeyValue)];
+    public static Task<List<TableEntity>> EngagementsAsync(CoachFlowApp app) => EngagementsAsync(app.Get<CoachFlowTables>());
+
+    public static async Task<List<TableEntity>> EngagementsAsync(CoachFlowTables tables) =>
+        [.. (await AllAsync(tables, TableName.Engagements)).Where(r => r.RowKey == EngagementEntity.RowKeyValue)];
 }
