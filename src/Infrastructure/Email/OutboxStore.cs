@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Security.Cryptography;
 using CoachFlow.Infrastructure.Storage;
 
@@ -13,15 +14,9 @@ public sealed class OutboxStore(CoachFlowTables tables)
     }
 
     /// <summary>Deletes every email of one engagement; nothing to delete is fine.</summary>
-    public async Task DeleteAllAsync(string engagementId, CancellationToken cancellationToken)
-    {
-        var table = tables.Get(TableName.Outbox);
-        var rows = table.QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == engagementId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task DeleteAllAsync(string engagementId, CancellationToken cancellationToken) =>
+        tables.Get(TableName.Outbox).DeleteWhereAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {OutboxEntity.PartitionKeyValue} and EngagementId eq {engagementId}"), cancellationToken);
 
     /// <summary>Every email, newest first.</summary>
     public async Task<IReadOnlyList<OutboxEmail>> ListAsync(CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class EngagementStore(CoachFlowTables tables)
     public async Task DeleteAsync(EngagementId id, CancellationToken cancellationToken)
     {
         await DeleteIntakeKeyAsync(id, cancellationToken).ConfigureAwait(false);
-        await DeleteRowsAsync(id, _ => true, cancellationToken).ConfigureAwait(false);
+        await tables.Get(TableName.Engagements).DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -122,7 +122,9 @@ public sealed class EngagementStore(CoachFlowTables tables)
             },
             cancellationToken).ConfigureAwait(false);
         await DeleteIntakeKeyAsync(id, cancellationToken).ConfigureAwait(false);
-        await DeleteRowsAsync(id, rowKey => rowKey is not (EngagementEntity.RowKeyValue or EngagementRecords.Agreement), cancellationToken).ConfigureAwait(false);
+        await tables.Get(TableName.Engagements).DeleteWhereAsync(
+            TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey ne {EngagementEntity.RowKeyValue} and RowKey ne {EngagementRecords.Agreement}"),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteIntakeKeyAsync(EngagementId id, CancellationToken cancellationToken)
@@ -131,19 +133,6 @@ public sealed class EngagementStore(CoachFlowTables tables)
         if (pointer.HasValue && pointer.Value!.GetString(IntakeKeyColumn) is { } keyHash)
         {
             await tables.Get(TableName.IntakeKeys).DeleteEntityAsync(keyHash, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task DeleteRowsAsync(EngagementId id, Func<string, bool> which, CancellationToken cancellationToken)
-    {
-        var table = tables.Get(TableName.Engagements);
-        var rows = table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            if (which(row.RowKey))
-            {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 

@@ -53,15 +53,8 @@ public sealed class SlotReservationStore(CoachFlowTables tables)
     }
 
     /// <summary>Frees every slot this engagement holds (erasure).</summary>
-    public async Task ReleaseAllAsync(string coachId, EngagementId engagementId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {coachId} and EngagementId eq {engagementId.Value}");
-        var rows = Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task ReleaseAllAsync(string coachId, EngagementId engagementId, CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {coachId} and EngagementId eq {engagementId.Value}"), cancellationToken);
 
     /// <summary>Reservations starting in [from, to).</summary>
     public async Task<IReadOnlyList<Slot>> ListAsync(string coachId, Instant from, Instant to, CancellationToken cancellationToken)

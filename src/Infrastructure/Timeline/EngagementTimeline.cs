@@ -47,14 +47,8 @@ public sealed class EngagementTimeline(CoachFlowTables tables)
     }
 
     /// <summary>Deletes the whole timeline; an empty one is fine.</summary>
-    public async Task DeleteAllAsync(EngagementId id, CancellationToken cancellationToken)
-    {
-        var rows = Table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task DeleteAllAsync(EngagementId id, CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}"), cancellationToken);
 
     private TableClient Table => tables.Get(TableName.EngagementTimeline);
 }
