@@ -48,12 +48,20 @@ internal static class LoadBenchmark
         Console.Error.WriteLine("intakes");
         await ClosedLoop.RunAsync(1, WarmUp, n => IntakeAsync(99_000_000L + n));
         await CatchUpAsync(app, Interlocked.Read(ref accepted));
-        var intakeResults = new List<(LoadResult Result, TimeSpan CatchUp)>();
+        var intakeResults = new List<(LoadResult Result, TimeSpan CatchUp, double Calls, double CpuMs)>();
         foreach (var clients in options.Clients)
         {
+            var calls = app.AppCalls.Calls + app.EngineCalls.Calls;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
             // Numbers of the form clients·10⁶ + n keep every run's addresses apart.
             var result = await ClosedLoop.RunAsync(clients, options.Duration, n => IntakeAsync((clients * 1_000_000L) + n));
-            intakeResults.Add((result, await CatchUpAsync(app, Interlocked.Read(ref accepted))));
+            var catchUp = await CatchUpAsync(app, Interlocked.Read(ref accepted));
+            intakeResults.Add((
+                result,
+                catchUp,
+                (app.AppCalls.Calls + app.EngineCalls.Calls - calls) / (double)result.Succeeded,
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / result.Succeeded));
         }
 
         Console.Error.WriteLine("storage calls per engagement");
@@ -93,12 +101,12 @@ internal static class LoadBenchmark
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"On {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Duration.TotalSeconds:0} s per concurrency; raw inserts and the app each on an Azurite of their own, in memory:")
             .AppendLine()
-            .AppendLine("| clients | raw inserts/s | raw p50 / p99, ms | intakes accepted/s | intake p50 / p99, ms | failed | accepted ÷ raw | workflows caught up after |")
-            .AppendLine("|---|---|---|---|---|---|---|---|");
+            .AppendLine("| clients | raw inserts/s | raw p50 / p99, ms | intakes accepted/s | intake p50 / p99, ms | failed | accepted ÷ raw | workflows caught up after | per intake, to triage: storage calls, CPU ms |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < options.Clients.Count; i++)
         {
-            var (r, (a, catchUp)) = (rawResults[i], intakeResults[i]);
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Clients} | {r.PerSecond:0} | {r.P50Ms:0.0} / {r.P99Ms:0.0} | {a.PerSecond:0.0} | {a.P50Ms:0.0} / {a.P99Ms:0.0} | {a.Failed} | {a.PerSecond / r.PerSecond:0.00} | {catchUp.TotalSeconds:0} s |");
+            var (r, (a, catchUp, calls, cpuMs)) = (rawResults[i], intakeResults[i]);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Clients} | {r.PerSecond:0} | {r.P50Ms:0.0} / {r.P99Ms:0.0} | {a.PerSecond:0.0} | {a.P50Ms:0.0} / {a.P99Ms:0.0} | {a.Failed} | {a.PerSecond / r.PerSecond:0.00} | {catchUp.TotalSeconds:0} s | {calls:0} / {cpuMs:0} |");
         }
 
         var idleShare = idleEngineCallsPerSecond * aloneSeconds;
