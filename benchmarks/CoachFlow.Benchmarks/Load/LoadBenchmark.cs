@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Azure.Data.Tables;
 using CoachFlow.Infrastructure.Storage;
 
@@ -52,92 +51,74 @@ internal static class LoadBenchmark
         Console.Error.WriteLine("intakes");
         await ClosedLoop.RunAsync(1, WarmUp, n => IntakeAsync(99_000_000L + n));
         await CatchUpAsync(app, Interlocked.Read(ref accepted));
-        var intakeResults = new List<(LoadResult Result, TimeSpan CatchUp, double Calls, double CpuMs)>();
+        var intakeRuns = new List<IntakeRun>();
         foreach (var clients in options.Clients)
         {
             var calls = app.AppCalls.Calls + app.EngineCalls.Calls;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (appCalls, appWaited) = (app.AppCalls.Calls, app.AppCalls.Waited);
+            var cpu = CpuTime();
 
             // Numbers of the form clients·10⁶ + n keep every run's addresses apart.
             var result = await ClosedLoop.RunAsync(clients, options.Duration, n => IntakeAsync((clients * 1_000_000L) + n));
+            var appCallMs = (app.AppCalls.Waited - appWaited).TotalMilliseconds / (app.AppCalls.Calls - appCalls);
             var catchUp = await CatchUpAsync(app, Interlocked.Read(ref accepted));
-            intakeResults.Add((
-                result,
-                catchUp,
-                (app.AppCalls.Calls + app.EngineCalls.Calls - calls) / (double)result.Succeeded,
-                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / result.Succeeded));
+            intakeRuns.Add(new IntakeRun(result, catchUp, (app.AppCalls.Calls + app.EngineCalls.Calls - calls) / (double)result.Succeeded, (CpuTime() - cpu).TotalMilliseconds / result.Succeeded, appCallMs));
         }
 
-        Console.Error.WriteLine("storage calls per engagement");
-        var engagements = new TableServiceClient(appAzurite.ConnectionString).GetTableClient(TableName.Engagements);
-        var clicks = new EngagementClicks(http, app.Emails, engagements);
-        var idleEngineCallsPerSecond = await IdleEngineCallsAsync(app);
-        var before = Snapshot(app);
-        var clock = Stopwatch.StartNew();
-        for (var n = 0; n < options.Counted; n++)
+        var clicks = new EngagementClicks(http, app.Emails, new TableServiceClient(appAzurite.ConnectionString).GetTableClient(TableName.Engagements));
+        EngagementCalls? alone = null, together = null;
+        var idlePerSecond = options.Counted + options.Engagements > 0 ? await IdleEngineCallsAsync(app) : 0;
+        if (options.Counted > 0)
         {
-            await DriveAsync(clicks, 90_000_000L + n);
-        }
-
-        var alone = Difference(Snapshot(app), before);
-        var aloneSeconds = clock.Elapsed.TotalSeconds;
-
-        Console.Error.WriteLine("engagements end to end");
-        before = Snapshot(app);
-        clock.Restart();
-        var next = 0L;
-        var durations = new List<double>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Parallel), async (_, _) =>
-        {
-            for (var n = Interlocked.Increment(ref next); n <= options.Engagements; n = Interlocked.Increment(ref next))
+            Console.Error.WriteLine("storage calls per engagement");
+            alone = await CountAsync(app, options.Counted, idlePerSecond, async () =>
             {
-                var started = Stopwatch.GetTimestamp();
-                await DriveAsync(clicks, 91_000_000L + n);
-                lock (durations)
+                for (var n = 0; n < options.Counted; n++)
                 {
-                    durations.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    await DriveAsync(clicks, 90_000_000L + n);
                 }
-            }
-        });
-        var together = Difference(Snapshot(app), before);
-        var togetherMinutes = clock.Elapsed.TotalMinutes;
-
-        var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"On {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Duration.TotalSeconds:0} s per concurrency; raw inserts and the app each on an Azurite of their own, in memory:")
-            .AppendLine()
-            .AppendLine("| clients | raw inserts/s | raw p50 / p99, ms | intakes accepted/s | intake p50 / p99, ms | failed | accepted ÷ raw | workflows caught up after | per intake, to triage: storage calls, CPU ms |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|");
-        for (var i = 0; i < options.Clients.Count; i++)
-        {
-            var (r, (a, catchUp, calls, cpuMs)) = (rawResults[i], intakeResults[i]);
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {a.Clients} | {r.PerSecond:0} | {r.P50Ms:0.0} / {r.P99Ms:0.0} | {a.PerSecond:0.0} | {a.P50Ms:0.0} / {a.P99Ms:0.0} | {a.Failed} | {a.PerSecond / r.PerSecond:0.00} | {catchUp.TotalSeconds:0} s | {calls:0} / {cpuMs:0} |");
+            });
         }
 
-        var idleShare = idleEngineCallsPerSecond * aloneSeconds;
-        report.AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Storage calls per engagement, intake to Contracted (the idle engine's {idleEngineCallsPerSecond:0.0} calls/s taken out of the one-at-a-time column):")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"| calls | {options.Counted} one at a time | {options.Engagements}, {options.Parallel} at a time |")
-            .AppendLine("|---|---|---|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| CoachFlow's tables | {alone.App.Values.Sum() / (double)options.Counted:0.0} | {together.App.Values.Sum() / (double)options.Engagements:0.0} |");
-        foreach (var table in alone.App.Keys.Union(together.App.Keys).Order(StringComparer.Ordinal))
+        EndToEnd? endToEnd = null;
+        if (options.Engagements > 0)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| &nbsp;&nbsp;{table} | {alone.App.GetValueOrDefault(table) / (double)options.Counted:0.0} | {together.App.GetValueOrDefault(table) / (double)options.Engagements:0.0} |");
+            Console.Error.WriteLine("engagements end to end");
+            var seconds = new List<double>();
+            var clock = Stopwatch.StartNew();
+            var next = 0L;
+            together = await CountAsync(app, options.Engagements, idlePerSecond, () => Parallel.ForEachAsync(Enumerable.Range(0, options.Parallel), async (_, _) =>
+            {
+                for (var n = Interlocked.Increment(ref next); n <= options.Engagements; n = Interlocked.Increment(ref next))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await DriveAsync(clicks, 91_000_000L + n);
+                    lock (seconds)
+                    {
+                        seconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    }
+                }
+            }));
+            endToEnd = new EndToEnd(options.Engagements, options.Parallel, clock.Elapsed, seconds);
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"| task hub | {(alone.Engine.Values.Sum() - idleShare) / options.Counted:0.0} | {together.Engine.Values.Sum() / (double)options.Engagements:0.0} |");
-        foreach (var resource in alone.Engine.Keys.Union(together.Engine.Keys).Order(StringComparer.Ordinal))
-        {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| &nbsp;&nbsp;{resource} | {alone.Engine.GetValueOrDefault(resource) / (double)options.Counted:0.0} | {together.Engine.GetValueOrDefault(resource) / (double)options.Engagements:0.0} |");
-        }
-
-        report.AppendLine(CultureInfo.InvariantCulture, $"| all | {(alone.App.Values.Sum() + alone.Engine.Values.Sum() - idleShare) / options.Counted:0.0} | {(together.App.Values.Sum() + together.Engine.Values.Sum()) / (double)options.Engagements:0.0} |")
-            .AppendLine()
-            .AppendLine("| engagements | at a time | minutes | completed per minute | one engagement, s (p50 / max) |")
-            .AppendLine("|---|---|---|---|---|")
-            .AppendLine(CultureInfo.InvariantCulture, $"| {options.Engagements} | {options.Parallel} | {togetherMinutes:0.00} | {options.Engagements / togetherMinutes:0.0} | {Measure.Median(durations):0.0} / {durations.Max():0.0} |");
-        Console.WriteLine(report);
+        Console.WriteLine(LoadReport.Render(options, rawResults, intakeRuns, alone, together, endToEnd));
         return 0;
+    }
+
+    /// <summary>The storage calls <paramref name="drive"/> made, with what the idle engine would have spent in that time.</summary>
+    private static async Task<EngagementCalls> CountAsync(AppUnderLoad app, int engagements, double idlePerSecond, Func<Task> drive)
+    {
+        var (appBefore, engineBefore) = (app.AppCalls.ByResource(), app.EngineCalls.ByResource());
+        var clock = Stopwatch.StartNew();
+        await drive();
+        return new EngagementCalls(engagements, Minus(app.AppCalls.ByResource(), appBefore), Minus(app.EngineCalls.ByResource(), engineBefore), idlePerSecond * clock.Elapsed.TotalSeconds);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static async Task DriveAsync(EngagementClicks clicks, long n)
@@ -190,14 +171,6 @@ internal static class LoadBenchmark
         await Task.Delay(IdleWindow);
         return (app.EngineCalls.Calls - before) / IdleWindow.TotalSeconds;
     }
-
-    private static (IReadOnlyDictionary<string, long> App, IReadOnlyDictionary<string, long> Engine) Snapshot(AppUnderLoad app) =>
-        (app.AppCalls.ByResource(), app.EngineCalls.ByResource());
-
-    private static (Dictionary<string, long> App, Dictionary<string, long> Engine) Difference(
-        (IReadOnlyDictionary<string, long> App, IReadOnlyDictionary<string, long> Engine) after,
-        (IReadOnlyDictionary<string, long> App, IReadOnlyDictionary<string, long> Engine) before) =>
-        (Minus(after.App, before.App), Minus(after.Engine, before.Engine));
 
     private static Dictionary<string, long> Minus(IReadOnlyDictionary<string, long> after, IReadOnlyDictionary<string, long> before) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
