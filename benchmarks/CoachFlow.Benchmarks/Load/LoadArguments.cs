@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CoachFlow.Benchmarks.Load;
 
 /// <summary>
@@ -10,18 +8,12 @@ internal sealed record LoadArguments(IReadOnlyList<int> Clients, TimeSpan Durati
 {
     public static LoadArguments Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var line = new CommandLine(args);
         return new LoadArguments(
-            values.TryGetValue("--clients", out var clients) ? [.. clients.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] : [1, 8, 32],
-            values.TryGetValue("--duration", out var duration) ? TimeSpan.Parse(duration, CultureInfo.InvariantCulture) : TimeSpan.FromSeconds(15),
-            Int("--counted", 5),
-            Int("--engagements", 64),
-            Int("--parallel", 16));
+            line.Ints("--clients", [1, 8, 32]),
+            line.Time("--duration", TimeSpan.FromSeconds(15)),
+            line.Int("--counted", 5),
+            line.Int("--engagements", 64),
+            line.Int("--parallel", 16));
     }
 }
