@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 //     [--activities 100] [--events 300] [--timers 20] [--poll 00:00:05] [--budget 00:15:00]
 // or the whole local host under load, next to raw Table Storage inserts:
 //   dotnet run -c Release --project benchmarks/CoachFlow.Benchmarks -- load [--clients 1,8,32]
-//     [--duration 00:00:15] [--counted 5] [--engagements 64] [--parallel 16]
+//     [--duration 00:00:10] [--counted 3] [--engagements 32] [--parallel 16]
 // Each prints a Markdown report (docs/durable-engine.md and docs/load.md keep the latest ones).
 var root = AzuriteSettings.FindRepositoryRoot(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("Run from inside the CoachFlow repository.");

@@ -11,9 +11,9 @@ internal sealed record LoadArguments(IReadOnlyList<int> Clients, TimeSpan Durati
         var line = new CommandLine(args);
         return new LoadArguments(
             line.Ints("--clients", [1, 8, 32]),
-            line.Time("--duration", TimeSpan.FromSeconds(15)),
-            line.Int("--counted", 5),
-            line.Int("--engagements", 64),
+            line.Time("--duration", TimeSpan.FromSeconds(10)),
+            line.Int("--counted", 3),
+            line.Int("--engagements", 32),
             line.Int("--parallel", 16));
     }
 }
