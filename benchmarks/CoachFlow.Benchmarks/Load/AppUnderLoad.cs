@@ -20,8 +20,8 @@ namespace CoachFlow.Benchmarks.Load;
 /// <summary>
 /// The local host's own <c>Program</c> in its Development profile, served by Kestrel on a loopback port
 /// (real HTTP over sockets), over an Azurite of its own. What changes for the benchmark: the coach is
-/// free all week (so hundreds of engagements can each book a slot), the session reminder is an hour
-/// before (so it never fires during a run), every storage call is counted (CoachFlow's tables apart
+/// free all week (so hundreds of engagements can each book a slot), no reminder falls due during a run
+/// (the session's an hour before it, every other an hour after its wait began), every storage call is counted (CoachFlow's tables apart
 /// from the task hub's), and each email is also kept in memory for the clients to click.
 /// </summary>
 /// <remarks>
@@ -106,6 +106,14 @@ internal sealed class AppUnderLoad : WebApplicationFactory<DurableTaskEngine>
             ["CoachFlow:Coach:Buffer"] = "00:00:00",
             ["CoachFlow:Durations:SessionReminderBefore"] = "01:00:00",
         };
+
+        // The clicks never wait for a deadline, and no reminder of the intakes sent earlier in the run may fire into a
+        // later measurement (the Development profile's reminders come after two minutes).
+        foreach (var wait in new[] { "Triage", "Booking", "Decision", "Agreement" })
+        {
+            settings[$"CoachFlow:Durations:{wait}Reminder"] = "01:00:00";
+            settings[$"CoachFlow:Durations:{wait}Timeout"] = "02:00:00";
+        }
         foreach (var day in Enum.GetValues<DayOfWeek>())
         {
             var window = $"CoachFlow:Coach:WeeklyAvailability:{(int)day}";
