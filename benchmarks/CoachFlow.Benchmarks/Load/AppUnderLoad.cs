@@ -105,6 +105,11 @@ internal sealed class AppUnderLoad : WebApplicationFactory<DurableTaskEngine>
             ["CoachFlow:Coach:ChemistryLength"] = "00:30:00",
             ["CoachFlow:Coach:Buffer"] = "00:00:00",
             ["CoachFlow:Durations:SessionReminderBefore"] = "01:00:00",
+
+            // Every client of the benchmark is one loopback address: per-address rate limits (CoachFlow:RateLimits) would
+            // answer most of them 429, and the benchmark would measure the limiter instead of the app.
+            ["CoachFlow:RateLimits:IntakePerMinute"] = "1000000",
+            ["CoachFlow:RateLimits:LinkPostsPerMinute"] = "1000000",
         };
 
         // The clicks never wait for a deadline, and no reminder of the intakes sent earlier in the run may fire into a

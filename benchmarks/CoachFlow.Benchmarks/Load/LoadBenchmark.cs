@@ -71,7 +71,7 @@ internal static class LoadBenchmark
         if (options.Counted > 0)
         {
             Console.Error.WriteLine("storage calls per engagement");
-            alone = await CountAsync(app, options.Counted, idlePerSecond, async () =>
+            alone = await CountAsync(app, options.Counted, async () =>
             {
                 for (var n = 0; n < options.Counted; n++)
                 {
@@ -87,7 +87,7 @@ internal static class LoadBenchmark
             var seconds = new List<double>();
             var clock = Stopwatch.StartNew();
             var next = 0L;
-            together = await CountAsync(app, options.Engagements, idlePerSecond, () => Parallel.ForEachAsync(Enumerable.Range(0, options.Parallel), async (_, _) =>
+            together = await CountAsync(app, options.Engagements, () => Parallel.ForEachAsync(Enumerable.Range(0, options.Parallel), async (_, _) =>
             {
                 for (var n = Interlocked.Increment(ref next); n <= options.Engagements; n = Interlocked.Increment(ref next))
                 {
@@ -102,17 +102,16 @@ internal static class LoadBenchmark
             endToEnd = new EndToEnd(options.Engagements, options.Parallel, clock.Elapsed, seconds);
         }
 
-        Console.WriteLine(LoadReport.Render(options, rawResults, intakeRuns, alone, together, endToEnd));
+        Console.WriteLine(LoadReport.Render(options, rawResults, intakeRuns, idlePerSecond, alone, together, endToEnd));
         return 0;
     }
 
-    /// <summary>The storage calls <paramref name="drive"/> made, with what the idle engine would have spent in that time.</summary>
-    private static async Task<EngagementCalls> CountAsync(AppUnderLoad app, int engagements, double idlePerSecond, Func<Task> drive)
+    /// <summary>The storage calls made while <paramref name="drive"/> ran.</summary>
+    private static async Task<EngagementCalls> CountAsync(AppUnderLoad app, int engagements, Func<Task> drive)
     {
         var (appBefore, engineBefore) = (app.AppCalls.ByResource(), app.EngineCalls.ByResource());
-        var clock = Stopwatch.StartNew();
         await drive();
-        return new EngagementCalls(engagements, Minus(app.AppCalls.ByResource(), appBefore), Minus(app.EngineCalls.ByResource(), engineBefore), idlePerSecond * clock.Elapsed.TotalSeconds);
+        return new EngagementCalls(engagements, Minus(app.AppCalls.ByResource(), appBefore), Minus(app.EngineCalls.ByResource(), engineBefore));
     }
 
     private static TimeSpan CpuTime()

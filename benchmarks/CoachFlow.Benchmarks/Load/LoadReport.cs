@@ -6,7 +6,7 @@ namespace CoachFlow.Benchmarks.Load;
 /// <summary>The load benchmark's Markdown report: the tables docs/load.md keeps.</summary>
 internal static class LoadReport
 {
-    public static string Render(LoadArguments options, IReadOnlyList<LoadResult> raw, IReadOnlyList<IntakeRun> intakes, EngagementCalls? alone, EngagementCalls? together, EndToEnd? endToEnd)
+    public static string Render(LoadArguments options, IReadOnlyList<LoadResult> raw, IReadOnlyList<IntakeRun> intakes, double idleEngineCallsPerSecond, EngagementCalls? alone, EngagementCalls? together, EndToEnd? endToEnd)
     {
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"On {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {options.Duration.TotalSeconds:0} s per concurrency; raw inserts and the app each on an Azurite of their own, in memory:")
@@ -21,7 +21,7 @@ internal static class LoadReport
 
         if (alone is not null && together is not null)
         {
-            Calls(report, alone, together);
+            Calls(report, alone, together, options.Parallel, idleEngineCallsPerSecond);
         }
 
         if (endToEnd is not null)
@@ -35,15 +35,15 @@ internal static class LoadReport
         return report.ToString();
     }
 
-    private static void Calls(StringBuilder report, EngagementCalls alone, EngagementCalls together)
+    private static void Calls(StringBuilder report, EngagementCalls alone, EngagementCalls together, int parallel, double idleEngineCallsPerSecond)
     {
         string Each(EngagementCalls calls, IReadOnlyDictionary<string, long> side, string resource) =>
             (side.GetValueOrDefault(resource) / (double)calls.Engagements).ToString("0.0", CultureInfo.InvariantCulture);
 
         report.AppendLine()
-            .AppendLine("Storage calls per engagement, intake to Contracted. The totals leave out what the idle engine spends in the same time (polls, lease renewals); the rows under them are as counted:")
+            .AppendLine(CultureInfo.InvariantCulture, $"Storage calls per engagement, intake to Contracted, as counted. For scale: the engine, idle just before, made {idleEngineCallsPerSecond:0.0} calls/s (queue polls, lease renewals).")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"| calls | {alone.Engagements} one at a time | {together.Engagements}, several at a time |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| calls | {alone.Engagements} one at a time | {together.Engagements}, {parallel} at a time |")
             .AppendLine("|---|---|---|")
             .AppendLine(CultureInfo.InvariantCulture, $"| **CoachFlow's tables** | **{alone.AppPerEngagement:0.0}** | **{together.AppPerEngagement:0.0}** |");
         foreach (var table in alone.App.Keys.Union(together.App.Keys).Where(t => alone.App.GetValueOrDefault(t) + together.App.GetValueOrDefault(t) > 0).Order(StringComparer.Ordinal))
