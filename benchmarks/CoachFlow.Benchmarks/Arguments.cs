@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CoachFlow.Benchmarks;
 
 /// <summary>The benchmark's command line; <see cref="Budget"/> bounds how long one count of waiting instances may take to settle.</summary>
@@ -7,19 +5,13 @@ internal sealed record Arguments(IReadOnlyList<int> Waiting, int Activities, int
 {
     public static Arguments Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            values[args[i]] = args[i + 1];
-        }
-
-        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var line = new CommandLine(args);
         return new Arguments(
-            values.TryGetValue("--waiting", out var waiting) ? [.. waiting.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture))] : [1000, 10000],
-            Int("--activities", 100),
-            Int("--events", 300),
-            Int("--timers", 20),
-            values.TryGetValue("--poll", out var poll) ? TimeSpan.Parse(poll, CultureInfo.InvariantCulture) : new LocalHost.Engine.EngineOptions().MaxQueuePollingInterval,
-            values.TryGetValue("--budget", out var budget) ? TimeSpan.Parse(budget, CultureInfo.InvariantCulture) : TimeSpan.FromMinutes(15));
+            line.Ints("--waiting", [1000, 10000]),
+            line.Int("--activities", 100),
+            line.Int("--events", 300),
+            line.Int("--timers", 20),
+            line.Time("--poll", new LocalHost.Engine.EngineOptions().MaxQueuePollingInterval),
+            line.Time("--budget", TimeSpan.FromMinutes(15)));
     }
 }

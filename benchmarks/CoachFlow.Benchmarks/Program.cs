@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoachFlow.Benchmarks;
+using CoachFlow.Benchmarks.Load;
 using CoachFlow.Infrastructure.DevelopmentStorage;
 using CoachFlow.LocalHost.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,10 +9,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 // The local host's Durable Task engine, measured on both of its providers in one run:
 //   dotnet run -c Release --project benchmarks/CoachFlow.Benchmarks -- [--waiting 1000,10000]
 //     [--activities 100] [--events 300] [--timers 20] [--poll 00:00:05] [--budget 00:15:00]
-// Prints a Markdown report (docs/durable-engine.md keeps the latest one).
-var options = Arguments.Parse(args);
+// or the whole local host under load, next to raw Table Storage inserts:
+//   dotnet run -c Release --project benchmarks/CoachFlow.Benchmarks -- load [--clients 1,8,32]
+//     [--duration 00:00:10] [--counted 3] [--engagements 32] [--parallel 16]
+// Each prints a Markdown report (docs/durable-engine.md and docs/load.md keep the latest ones).
 var root = AzuriteSettings.FindRepositoryRoot(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("Run from inside the CoachFlow repository.");
+if (args is ["load", .. var loadArgs])
+{
+    return await LoadBenchmark.RunAsync(LoadArguments.Parse(loadArgs), root);
+}
+
+var options = Arguments.Parse(args);
 await using var azurite = await AzuriteProcess.EnsureRunningAsync(
     new AzuriteSettings(root, EmulatorConnection.DefaultTablePort, Path.Combine(root, ".azurite", "bench"), InMemory: true), NullLogger.Instance, CancellationToken.None);
 

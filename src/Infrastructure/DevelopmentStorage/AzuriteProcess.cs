@@ -93,11 +93,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         yield return settings.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (settings.TablePort != EmulatorConnection.DefaultTablePort)
         {
-            // Off the standard ports, blob and queue take any free port so they never collide with a standard Azurite.
+            // Off the standard ports, blob and queue never take the standard ones, so they cannot collide with a standard Azurite.
             yield return "--blobPort";
-            yield return "0";
+            yield return settings.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             yield return "--queuePort";
-            yield return "0";
+            yield return settings.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (settings.InMemory)

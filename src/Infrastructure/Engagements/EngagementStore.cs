@@ -28,24 +28,28 @@ public sealed class EngagementStore(CoachFlowTables tables)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        EngagementId id;
-        if (idempotencyKey is null)
-        {
-            id = candidateId;
-        }
-        else
-        {
-            var keyHash = HashKey(idempotencyKey, answers.Email);
-            id = await ClaimIdempotencyKeyAsync(candidateId, keyHash, cancellationToken).ConfigureAwait(false);
-
-            // The engagement remembers its idempotency row, so erasing the engagement erases that row too.
-            await tables.Get(TableName.Engagements).UpsertEntityAsync(new TableEntity(id.Value, IntakeKeyRow) { [IntakeKeyColumn] = keyHash }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
+        var keyHash = idempotencyKey is null ? null : HashKey(idempotencyKey, answers.Email);
+        var id = keyHash is null ? candidateId : await ClaimIdempotencyKeyAsync(candidateId, keyHash, cancellationToken).ConfigureAwait(false);
         var engagement = new Engagement(id, Stage.Received, now, now, answers);
+        var table = tables.Get(TableName.Engagements);
         try
         {
-            await tables.Get(TableName.Engagements).AddEntityAsync(EngagementEntity.From(engagement), cancellationToken).ConfigureAwait(false);
+            if (keyHash is null)
+            {
+                await table.AddEntityAsync(EngagementEntity.From(engagement), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The engagement remembers its idempotency row, so erasing the engagement erases that row too. Both rows
+                // share the engagement's partition, so they go in one transaction: one round trip, never one without the other.
+                await table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(id.Value, IntakeKeyRow) { [IntakeKeyColumn] = keyHash }),
+                        new TableTransactionAction(TableTransactionActionType.Add, EngagementEntity.From(engagement)),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             return new EngagementCreation(engagement, Created: true);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)

@@ -95,12 +95,14 @@ public static class IntakeApi
                 : TypedResults.ValidationProblem(errors, title: "Some intake answers need another look");
         }
 
-        var creation = await store.CreateAsync(EngagementIds.New(), validation.Answers!, form.IdempotencyKey, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var candidate = EngagementIds.New();
+        var creation = await store.CreateAsync(candidate, validation.Answers!, form.IdempotencyKey, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var id = creation.Engagement.Id;
         IntakeLog.Accepted(log, id.Value, creation.Created);
 
         // Also on a repeat: it heals a first attempt that stored the engagement but died before starting its workflow.
-        await workflows.StartEngagementAsync(id, cancellationToken).ConfigureAwait(false);
+        // Only an id an earlier request handed out (a repeat under its idempotency key) can have a workflow already.
+        await workflows.StartEngagementAsync(id, mintedNow: id == candidate, cancellationToken).ConfigureAwait(false);
 
         if (read.FromForm)
         {

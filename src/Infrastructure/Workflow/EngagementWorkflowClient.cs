@@ -15,10 +15,14 @@ public static class EngagementWorkflowClient
     /// Starts the workflow of <paramref name="id"/> (the instance id is the engagement id) unless it
     /// exists in any state: a repeated intake must never restart a finished engagement.
     /// </summary>
-    public static async Task StartEngagementAsync(this DurableTaskClient client, EngagementId id, CancellationToken cancellationToken)
+    /// <param name="mintedNow">
+    /// True when the caller generated <paramref name="id"/> itself for this request (128 random bits, never handed
+    /// out before): no workflow can exist for it, so the look-up, a storage read behind a gRPC call, is skipped.
+    /// </param>
+    public static async Task StartEngagementAsync(this DurableTaskClient client, EngagementId id, bool mintedNow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (await client.GetInstanceAsync(id.Value, cancellationToken).ConfigureAwait(false) is not null)
+        if (!mintedNow && await client.GetInstanceAsync(id.Value, cancellationToken).ConfigureAwait(false) is not null)
         {
             return;
         }

@@ -62,6 +62,8 @@ public sealed class DurableTaskEngine
             WorkerId = engine.WorkerId,
             ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
+            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentOrchestrations,
+            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentActivities,
             LoggerFactory = loggers,
         });
         return new DurableTaskEngine(storage, storage, concurrency: null);

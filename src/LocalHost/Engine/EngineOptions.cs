@@ -32,6 +32,15 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Orchestration episodes this host runs at once. Each one makes storage calls, so this also bounds how
+    /// many of the engine's calls queue in front of a request's own (Azurite answers one at a time).
+    /// </summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>Activities this host runs at once; the same trade-off as <see cref="MaxConcurrentOrchestrations"/>.</summary>
+    public int MaxConcurrentActivities { get; set; } = 10 * Environment.ProcessorCount;
+
     /// <summary>The orchestration version new instances start with: host.json's <c>defaultVersion</c>.</summary>
     public string DefaultVersion { get; set; } = "1.0";
 }

@@ -14,6 +14,8 @@ public sealed class EngineOptionsValidatorTests
         { "CoachFlow:Engine:MaxQueuePollingInterval", o => o.MaxQueuePollingInterval = TimeSpan.Zero },
         { "CoachFlow:Engine:WorkerId", o => o.WorkerId = " " },
         { "CoachFlow:Engine:MessageVisibilityTimeout", o => o.MessageVisibilityTimeout = TimeSpan.FromSeconds(1) },
+        { "CoachFlow:Engine:MaxConcurrentOrchestrations", o => o.MaxConcurrentOrchestrations = 0 },
+        { "CoachFlow:Engine:MaxConcurrentActivities", o => o.MaxConcurrentActivities = 0 },
         { "CoachFlow:Engine:DefaultVersion", o => o.DefaultVersion = "" },
     };
 

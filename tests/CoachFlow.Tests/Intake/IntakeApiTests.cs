@@ -4,9 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachFlow.Domain.Intake;
+using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
 
 namespace CoachFlow.Tests.Intake;
 
@@ -252,6 +255,37 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
     }
 
     [Fact]
+    public async Task A_repeat_after_the_workflow_ended_does_not_start_it_again()
+    {
+        var workflows = App.Get<DurableTaskClient>();
+        var id = await PostWithKeyAsync("ended-once");
+        await workflows.WaitForInstanceStartAsync(id, Ct);
+        await workflows.TerminateInstanceAsync(id, cancellation: Ct);
+        var ended = await workflows.WaitForInstanceCompletionAsync(id, Ct);
+
+        var repeat = await PostWithKeyAsync("ended-once");
+
+        Assert.Equal(id, repeat);
+        var instance = await workflows.GetInstanceAsync(id, Ct);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance!.RuntimeStatus);
+        Assert.Equal(ended.CreatedAt, instance.CreatedAt);
+    }
+
+    [Fact]
+    public async Task A_repeat_starts_the_workflow_that_a_first_attempt_stored_but_never_started()
+    {
+        // The first attempt stored the engagement under its key, then died before starting the workflow.
+        var answers = new IntakeAnswers("Ada Lovelace", "ada@example.com", "America/Los_Angeles", "Lead well.", [], MentalHealthSupport.No, null, null);
+        var stored = await App.Get<EngagementStore>().CreateAsync(EngagementIds.New(), answers, "died-early", CoachFlowApp.Start, Ct);
+        Assert.Null(await App.Get<DurableTaskClient>().GetInstanceAsync(stored.Engagement.Id.Value, Ct));
+
+        var repeat = await PostWithKeyAsync("died-early");
+
+        Assert.Equal(stored.Engagement.Id.Value, repeat);
+        Assert.NotNull(await App.Get<DurableTaskClient>().GetInstanceAsync(repeat, Ct));
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_field_in_a_form_yields_one_engagement()
     {
         var fields = SampleIntake.Form().Append(new("idempotencyKey", "form-render-1")).ToList();
@@ -295,5 +329,14 @@ public sealed class IntakeApiTests() : AppTest(new CoachFlowApp(fakeClock: true)
         Assert.Contains("Reactions under stress", html, StringComparison.Ordinal);
         Assert.Matches("name=\"idempotencyKey\" value=\"[0-9a-f]{32}\"", html);
         Assert.Contains("value=\"Europe/London\"", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> PostWithKeyAsync(string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake") { Content = JsonContent.Create(SampleIntake.Json()) };
+        request.Headers.Add("Idempotency-Key", key);
+        var response = await Client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["engagementId"]!.GetValue<string>();
     }
 }
