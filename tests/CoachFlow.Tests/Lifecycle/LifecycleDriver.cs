@@ -84,11 +84,17 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
     public async Task WaitForStageAsync(Stage stage, TimeSpan? within = null) =>
         await EventuallyAsync(async () => await StageAsync() == stage, $"stage {stage}", within);
 
-    /// <summary>This engagement's emails to <paramref name="to"/>, oldest first: other engagements of the same host may be running alongside.</summary>
+    /// <summary>
+    /// Emails to <paramref name="to"/>, oldest first: once <see cref="StartAsync"/> ran, only this engagement's, as other
+    /// engagements of the same host may be running alongside; before, all of them.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to)
     {
         var emails = new List<OutboxEmail>();
-        var rows = Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == Id.Value && e.To == to, cancellationToken: Ct);
+        var engagement = Id.Value;
+        var rows = engagement is null
+            ? Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.To == to, cancellationToken: Ct)
+            : Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == engagement && e.To == to, cancellationToken: Ct);
         await foreach (var row in rows)
         {
             emails.Add(row.ToEmail());
