@@ -65,12 +65,25 @@ public sealed class ChemistryScheduler(
             return new BookingResult(BookingStatus.Taken, engagement);
         }
 
-        var update = await engagements.UpdateAsync(id, e => Record(e, current, slot, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        EngagementUpdate? update;
+        try
+        {
+            update = await engagements.UpdateAsync(id, e => Record(e, current, slot, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The slot is ours but the engagement never got it: free it, or nobody could book it again.
+            await reservations.ReleaseAsync(_coach.Id, slot.Start, id, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (update is null || !update.Changed)
         {
-            // Another request booked for this engagement first: give our slot back.
+            // Another request booked for this engagement first, or it ended meanwhile: give our slot back.
             await reservations.ReleaseAsync(_coach.Id, slot.Start, id, cancellationToken).ConfigureAwait(false);
-            return new BookingResult(BookingStatus.AlreadyBooked, update?.After ?? engagement);
+            return update is null ? new BookingResult(BookingStatus.NotFound, null)
+                : update.After.Stage.IsTerminal() ? new BookingResult(BookingStatus.NotOpen, update.After)
+                : new BookingResult(BookingStatus.AlreadyBooked, update.After);
         }
 
         if (current is not null)
@@ -125,8 +138,9 @@ public sealed class ChemistryScheduler(
 
     private static Engagement Record(Engagement e, ChemistrySession? expected, Slot slot, DateTimeOffset now)
     {
-        // Decide again on what is stored now: a concurrent request may have booked or moved it already.
-        if (ActiveSession(e) != expected)
+        // Decide again on what is stored now: a concurrent request may have booked or moved it already,
+        // or the engagement may have ended (expired, withdrawn) since it was read.
+        if (ActiveSession(e) != expected || e.Stage.IsTerminal())
         {
             return e;
         }

@@ -76,6 +76,21 @@ public sealed class EngagementStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_updates_of_one_engagement_all_survive()
+    {
+        var id = EngagementIds.New();
+        await _store.CreateAsync(id, Answers with { FocusAreas = [] }, idempotencyKey: null, Now, Ct);
+        var writers = Enumerable.Range(0, 16).Select(i => $"writer-{i:D2}").ToList();
+
+        // Each writer adds its own mark on top of what it read: a write that ignored the row's ETag would drop the marks of writers it overtook.
+        var updates = await Task.WhenAll(writers.Select(mark => Task.Run(
+            () => _store.UpdateAsync(id, e => e with { Intake = e.Intake with { FocusAreas = [.. e.Intake.FocusAreas, mark] } }, Ct), Ct)));
+
+        Assert.All(updates, u => Assert.True(u!.Changed));
+        Assert.Equal(writers, (await _store.GetAsync(id, Ct))!.Intake.FocusAreas.Order());
+    }
+
+    [Fact]
     public async Task Key_rows_hold_no_personal_data()
     {
         await _store.CreateAsync(EngagementIds.New(), Answers, "my-key", Now, Ct);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.DurableTask.Client;
@@ -83,8 +84,24 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
     public async Task WaitForStageAsync(Stage stage, TimeSpan? within = null) =>
         await EventuallyAsync(async () => await StageAsync() == stage, $"stage {stage}", within);
 
-    public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to) =>
-        [.. (await Get<OutboxStore>().ListAsync(Ct)).Where(e => e.To == to).OrderBy(e => e.SentAt)];
+    /// <summary>
+    /// Emails to <paramref name="to"/>, oldest first: once <see cref="StartAsync"/> ran, only this engagement's, as other
+    /// engagements of the same host may be running alongside; before, all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to)
+    {
+        var emails = new List<OutboxEmail>();
+        var engagement = Id.Value;
+        var rows = engagement is null
+            ? Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.To == to, cancellationToken: Ct)
+            : Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == engagement && e.To == to, cancellationToken: Ct);
+        await foreach (var row in rows)
+        {
+            emails.Add(row.ToEmail());
+        }
+
+        return [.. emails.OrderBy(e => e.SentAt)];
+    }
 
     /// <summary>Waits for an email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>; there must be exactly one.</summary>
     public async Task<OutboxEmail> EmailAsync(string to, string subject, TimeSpan? within = null)
@@ -111,16 +128,27 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
         await WaitForStageAsync(Stage.AwaitingBooking);
     }
 
-    /// <summary>Books the first free slot at or after <paramref name="notBefore"/> through a booking link; returns its start.</summary>
+    /// <summary>
+    /// Books the first free slot at or after <paramref name="notBefore"/> through a booking link; returns its start.
+    /// When another engagement of the same host takes that slot first, books the next one, as a client would.
+    /// </summary>
     public async Task<DateTimeOffset> BookAsync(string bookingLink, DateTimeOffset? notBefore = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, bookingLink);
-        request.Headers.Accept.ParseAdd("application/json");
-        var slots = await (await client.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct);
-        var start = slots!["slots"]!.AsArray()
-            .Select(s => DateTimeOffset.Parse(s!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
-            .First(s => notBefore is null || s >= notBefore);
-        var response = await PostAsync(bookingLink, ("slot", start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        DateTimeOffset start;
+        HttpResponseMessage response;
+        var attempts = 0;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, bookingLink);
+            request.Headers.Accept.ParseAdd("application/json");
+            var slots = await (await client.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct);
+            start = slots!["slots"]!.AsArray()
+                .Select(s => DateTimeOffset.Parse(s!["start"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
+                .First(s => notBefore is null || s >= notBefore);
+            response = await PostAsync(bookingLink, ("slot", start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        while (response.StatusCode == HttpStatusCode.Conflict && ++attempts < 5);
+
         Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"Booking {start:O} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
         await WaitForStageAsync(Stage.ChemistryScheduled);
         return start;

@@ -12,8 +12,9 @@ namespace CoachFlow.Tests.Lifecycle;
 
 /// <summary>
 /// DESIGN §2.1: engagements run for weeks, so a deploy meets instances started by older code. Each
-/// file in <c>Histories/</c> is the history of a real instance (recorded from the Azure Storage task
-/// hub by <see cref="DurableHistoryTests"/> with <c>COACHFLOW_RECORD_HISTORIES=1</c>). Replaying it
+/// file in <c>Histories/</c> is the history of a real instance, one for each way an engagement ends
+/// (recorded from the Azure Storage task hub by <see cref="DurableHistoryTests"/> and the privacy tests'
+/// paths with <c>COACHFLOW_RECORD_HISTORIES=1</c>). Replaying it
 /// through the worker SDK's own replay path, the one the Functions host drives
 /// (<see cref="GrpcOrchestrationRunner"/>), against today's orchestrator must end exactly as it did.
 /// A change of shape must add a version branch instead, and a recording of the new version.
@@ -54,6 +55,35 @@ public sealed class WorkflowVersioningTests
             [EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ChemistryRescheduled, EngagementEvents.ClientNoShow, EngagementEvents.ChemistryBooked, EngagementEvents.SessionHeld, EngagementEvents.ClientDecision, EngagementEvents.CoachDecision, EngagementEvents.AgreementAccepted],
             raised);
         Assert.Contains(events, e => e.TimerCreated is not null);
+    }
+
+    [Theory]
+    [InlineData("contracted", Stage.Contracted)]
+    [InlineData("declined", Stage.Declined)]
+    [InlineData("not-compatible", Stage.NotCompatible)]
+    [InlineData("expired", Stage.Expired)]
+    [InlineData("withdrawn-cancelled", Stage.Withdrawn)]
+    [InlineData("withdrawn-no-show", Stage.Withdrawn)]
+    public void There_is_a_recording_of_each_way_an_engagement_ends(string path, Stage end)
+    {
+        var file = Assert.Single(Directory.EnumerateFiles(Folder, $"v*-{path}.history.json"));
+        var events = RecordedHistory.Load(file).Parse();
+
+        Assert.Equal(((int)end).ToString(System.Globalization.CultureInfo.InvariantCulture), events.Single(e => e.ExecutionCompleted is not null).ExecutionCompleted.Result);
+        var raised = events.Where(e => e.EventRaised is not null).Select(e => e.EventRaised.Name).ToList();
+        switch (path)
+        {
+            case "withdrawn-cancelled":
+                Assert.Equal([EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ChemistryRescheduled, EngagementEvents.ChemistryCancelled], raised);
+                break;
+            case "withdrawn-no-show":
+                Assert.Equal([EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ClientNoShow, EngagementEvents.ChemistryBooked, EngagementEvents.ClientNoShow], raised);
+                break;
+            case "expired":
+                Assert.Empty(raised);
+                Assert.Contains(events, e => e.TimerFired is not null);
+                break;
+        }
     }
 
     [Fact]

@@ -107,6 +107,27 @@ public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true
         Assert.Contains($"value=\"{SecondSlot}\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Racing_bookings_of_one_engagement_keep_one_slot_and_free_every_other()
+    {
+        var slots = (await GetJsonAsync($"/book/{_bookToken}"))["slots"]!.AsArray().Take(8).Select(s => s!["start"]!.GetValue<string>()).ToList();
+        using var go = new SemaphoreSlim(0);
+
+        // A double click on two times, times four: every request may reserve its own slot before one of them records the booking.
+        var requests = slots.Select(slot => Task.Run(async () =>
+        {
+            await go.WaitAsync(Ct);
+            return await PostSlotAsync(_bookToken, slot);
+        }, Ct)).ToList();
+        go.Release(slots.Count);
+        var responses = await Task.WhenAll(requests);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.SeeOther);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.SeeOther), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var booked = (await App.Get<EngagementStore>().GetAsync(_id, Ct))!.Chemistry!;
+        Assert.Equal([booked.Start], (await ReservedAsync()).Select(s => s.Start.ToDateTimeOffset()));
+    }
+
     [Theory]
     [InlineData("not-a-time", HttpStatusCode.BadRequest)]
     [InlineData("2026-11-25", HttpStatusCode.BadRequest)]

@@ -32,6 +32,22 @@ public sealed record RecordedHistory(string InstanceId, string Version, IReadOnl
 
     public static RecordedHistory Load(string path) => JsonSerializer.Deserialize<RecordedHistory>(File.ReadAllText(path))!;
 
+    /// <summary>
+    /// With COACHFLOW_RECORD_HISTORIES=1, saves the history of the finished instance <paramref name="id"/> of an
+    /// Azure Storage host as <c>v{version}-{path}.history.json</c> among the recordings <c>WorkflowVersioningTests</c> replays.
+    /// </summary>
+    public static async Task SaveIfRecordingAsync(CoachFlowApp app, CoachFlow.Domain.Engagements.EngagementId id, string path)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (Environment.GetEnvironmentVariable("COACHFLOW_RECORD_HISTORIES") != "1")
+        {
+            return;
+        }
+
+        var history = await ReadAsync(app.Get<DurableTaskEngine>(), id.Value);
+        await history.SaveAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "tests", "CoachFlow.Tests", "Lifecycle", "Histories", $"v{history.Version}-{path}.history.json"));
+    }
+
     public Task SaveAsync(string path) => File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, Indented) + "\n");
 
     /// <summary>DurableTask.Core's event class for the JSON's <c>EventType</c> (TaskScheduled is TaskScheduledEvent, and so on).</summary>
