@@ -102,7 +102,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_slower_than_the_attempt_timeout_is_unconfirmed_and_not_sent_again()
     {
-        _sendGrid.Reply(SendGridReply.SlowAccept(TimeSpan.FromSeconds(3)));
+        _sendGrid.Reply(SendGridReply.SlowAccept(TimeSpan.FromSeconds(8)));
 
         var error = await Assert.ThrowsAsync<EmailDeliveryException>(SendAsync);
 
@@ -160,7 +160,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
                 SendGridApiKey = apiKey,
                 SenderAddress = "hello@coach.example",
                 SendGridBaseUrl = baseUrl ?? _sendGrid.BaseUrl,
-                SendGridAttemptTimeout = TimeSpan.FromSeconds(1),
+                SendGridAttemptTimeout = TimeSpan.FromSeconds(3),
                 SendGridRetryDelay = TimeSpan.FromMilliseconds(50),
             },
         });
