@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.DurableTask.Client;
@@ -83,8 +84,18 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
     public async Task WaitForStageAsync(Stage stage, TimeSpan? within = null) =>
         await EventuallyAsync(async () => await StageAsync() == stage, $"stage {stage}", within);
 
-    public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to) =>
-        [.. (await Get<OutboxStore>().ListAsync(Ct)).Where(e => e.To == to).OrderBy(e => e.SentAt)];
+    /// <summary>This engagement's emails to <paramref name="to"/>, oldest first; other engagements on the same host have their own.</summary>
+    public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to)
+    {
+        var emails = new List<OutboxEmail>();
+        var id = Id.Value;
+        await foreach (var row in Get<CoachFlowTables>().Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue && e.EngagementId == id, cancellationToken: Ct))
+        {
+            emails.Add(row.ToEmail());
+        }
+
+        return [.. emails.Where(e => e.To == to).OrderBy(e => e.SentAt)];
+    }
 
     /// <summary>Waits for an email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>; there must be exactly one.</summary>
     public async Task<OutboxEmail> EmailAsync(string to, string subject, TimeSpan? within = null)
