@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text;
-using Azure.Data.Tables;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Scheduling;
-using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.DurableTask.Client;
 
@@ -13,21 +9,19 @@ namespace CoachFlow.Tests.Lifecycle.Guards;
 
 /// <summary>
 /// One engagement that has moved on, on its host: signed links of every kind for it (as its emails
-/// carry them), a valid form for each (one that would act if the link still applied), and a snapshot of
-/// everything the host keeps, to show that following a link changed nothing.
+/// carry them) and a valid form for each: one that would act if the link still applied.
 /// </summary>
-public sealed class MovedOnEngagement(MovedOn state, CoachFlowApp app, HttpClient client, EngagementId id, DateTimeOffset sessionStart)
+public sealed class MovedOnEngagement(MovedOn state, MovedOnHost host, EngagementId id, DateTimeOffset sessionStart)
 {
     public MovedOn State { get; } = state;
 
-    public CoachFlowApp App { get; } = app;
+    public MovedOnHost Host { get; } = host;
 
-    public HttpClient Client { get; } = client;
+    public CoachFlowApp App => Host.App;
+
+    public HttpClient Client => Host.Client;
 
     public EngagementId Id { get; } = id;
-
-    /// <summary>The host's <see cref="SnapshotAsync"/> once every engagement on it was settled; links followed since must leave it so.</summary>
-    public string Baseline { get; set; } = string.Empty;
 
     /// <summary>The link's path and query, signed for this engagement as its email would carry it.</summary>
     public string Link(LinkKind kind)
@@ -65,28 +59,6 @@ public sealed class MovedOnEngagement(MovedOn state, CoachFlowApp app, HttpClien
             _ => [],
         };
         return new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
-    }
-
-    /// <summary>
-    /// Every row of every CoachFlow table of the host (with its ETag, so a rewrite shows), and the
-    /// engagement's workflow instance: its status and when it last ran. Nothing may differ after a
-    /// link is followed on an engagement that has moved past it.
-    /// </summary>
-    public async Task<string> SnapshotAsync()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var text = new StringBuilder();
-        foreach (var table in TableName.All)
-        {
-            foreach (var row in (await TableRows.AllAsync(App, table)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
-            {
-                text.Append(table).Append(' ').Append(row.PartitionKey).Append(' ').Append(row.RowKey).Append(' ').Append(row.ETag).AppendLine();
-            }
-        }
-
-        var instance = await App.Get<DurableTaskClient>().GetInstanceAsync(Id.Value, ct);
-        text.Append(CultureInfo.InvariantCulture, $"workflow {instance?.RuntimeStatus} {instance?.LastUpdatedAt:O} {instance?.SerializedCustomStatus}");
-        return text.ToString();
     }
 
     public async Task<Stage?> StageAsync() => (await App.Get<EngagementStore>().GetAsync(Id, TestContext.Current.CancellationToken))?.Stage;

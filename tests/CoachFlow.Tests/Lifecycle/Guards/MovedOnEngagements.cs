@@ -15,7 +15,7 @@ public sealed class MovedOnEngagements : IAsyncLifetime
     private static readonly TimeSpan Reminder = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(6);
 
-    private readonly List<(CoachFlowApp App, HttpClient Client)> _hosts = [];
+    private readonly List<MovedOnHost> _hosts = [];
     private readonly Dictionary<MovedOn, MovedOnEngagement> _engagements = [];
     private readonly Dictionary<CoachFlowApp, SemaphoreSlim> _bookings = [];
     private int _clients;
@@ -97,15 +97,15 @@ public sealed class MovedOnEngagements : IAsyncLifetime
             }));
 
         // Only once every engagement is where it should be: until then, each host's tables are still changing.
-        await Task.WhenAll(_engagements.Values.Select(SettledAsync));
+        await Task.WhenAll(_hosts.Select(SettledAsync));
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (app, client) in _hosts)
+        foreach (var host in _hosts)
         {
-            client.Dispose();
-            await app.DisposeAsync();
+            host.Client.Dispose();
+            await host.App.DisposeAsync();
         }
 
         foreach (var gate in _bookings.Values)
@@ -117,22 +117,23 @@ public sealed class MovedOnEngagements : IAsyncLifetime
     private CoachFlowApp Host(Dictionary<string, string?> settings)
     {
         var app = new CoachFlowApp(settings);
-        _hosts.Add((app, app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })));
+        _hosts.Add(new MovedOnHost(app, app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })));
         _bookings[app] = new SemaphoreSlim(1);
         return app;
     }
 
     private async Task ReachAsync(MovedOn state, CoachFlowApp app, Func<LifecycleDriver, Task> steps)
     {
-        var client = _hosts.Single(h => h.App == app).Client;
-        var drive = new LifecycleDriver(app, client);
+        var host = _hosts.Single(h => h.App == app);
+        var drive = new LifecycleDriver(app, host.Client);
         var n = Interlocked.Increment(ref _clients);
         await drive.StartAsync(email: $"client{n}@example.com");
         await steps(drive);
         var session = state != MovedOn.Erased
             ? (await app.Get<Infrastructure.Engagements.EngagementStore>().GetAsync(drive.Id, TestContext.Current.CancellationToken))?.Chemistry?.Start
             : null;
-        var engagement = new MovedOnEngagement(state, app, client, drive.Id, session ?? DateTimeOffset.UtcNow.AddDays(2));
+        var engagement = new MovedOnEngagement(state, host, drive.Id, session ?? DateTimeOffset.UtcNow.AddDays(2));
+        host.Add(drive.Id);
         if (state != MovedOn.Erased && (await engagement.StageAsync())!.Value.IsTerminal())
         {
             await drive.EndAsync();
@@ -144,26 +145,23 @@ public sealed class MovedOnEngagements : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Waits until nothing on the engagement's host has changed for a while (the emails and records its last
-    /// steps set off are all in) and keeps that as the engagement's baseline.
-    /// </summary>
-    private static async Task SettledAsync(MovedOnEngagement engagement)
+    /// <summary>Waits until nothing on the host has changed for a while (the emails and records the last steps set off are all in) and keeps that as its baseline.</summary>
+    private static async Task SettledAsync(MovedOnHost host)
     {
         var quiet = TimeSpan.FromSeconds(2);
         var deadline = DateTime.UtcNow + LifecycleDriver.Patience;
-        var last = await engagement.SnapshotAsync();
+        var last = await host.SnapshotAsync();
         while (true)
         {
             await Task.Delay(quiet, TestContext.Current.CancellationToken);
-            var now = await engagement.SnapshotAsync();
+            var now = await host.SnapshotAsync();
             if (now == last)
             {
-                engagement.Baseline = now;
+                host.Baseline = now;
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The host of the {engagement.State} engagement never settled.");
+            Assert.True(DateTime.UtcNow < deadline, "A host of the moved-on engagements never settled.");
             last = now;
         }
     }
