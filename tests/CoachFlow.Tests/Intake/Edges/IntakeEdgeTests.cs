@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CoachFlow.Domain.Intake;
 using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Tests.TestSupport;
@@ -153,6 +154,22 @@ public sealed class IntakeEdgeTests(IntakeHost host) : IClassFixture<IntakeHost>
             Assert.Equal([IntakeFields.IdempotencyKey], await ErrorFieldsAsync(response));
             Assert.Equal(before, await StoredAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_browser_form_with_a_refused_idempotency_key_comes_back_with_a_fresh_key_so_sending_again_works()
+    {
+        var refused = new string('k', IntakeRules.MaxIdempotencyKeyLength + 1);
+        var fields = SampleIntake.Form().Append(new(IntakeFields.IdempotencyKey, refused)).ToList();
+
+        var page = await SampleIntake.PostFormAsync(Client, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain(refused, html, StringComparison.Ordinal);
+        var fresh = Regex.Match(html, "name=\"idempotencyKey\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        var again = await SampleIntake.PostFormAsync(Client, [.. fields.Where(f => f.Key != IntakeFields.IdempotencyKey), new(IntakeFields.IdempotencyKey, fresh)]);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
     }
 
     private HttpClient Client => host.Client;

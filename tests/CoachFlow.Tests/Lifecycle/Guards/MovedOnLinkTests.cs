@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoachFlow.Domain.Engagements;
+using CoachFlow.Tests.TestSupport;
 using static CoachFlow.Tests.Lifecycle.Guards.LinkKind;
 using static CoachFlow.Tests.Lifecycle.Guards.MovedOn;
 
@@ -126,7 +127,7 @@ public sealed partial class MovedOnLinkTests(MovedOnEngagements engagements) : I
         var link = engagement.Link(kind);
         var host = engagement.Host;
         var before = await host.SnapshotAsync();
-        Assert.True(before == host.Baseline, $"Something on the {state} engagement's host changed after an earlier row was done with it:\n{Difference(host.Baseline, before)}");
+        Assert.True(before == host.Baseline, $"Something on the {state} engagement's host changed after an earlier row was done with it:\n{StoredState.Difference(host.Baseline, before)}");
         var running = await engagement.WorkflowRunsAsync();
         var answers = new List<string>();
         try
@@ -149,7 +150,7 @@ public sealed partial class MovedOnLinkTests(MovedOnEngagements engagements) : I
             host.Baseline = await host.SnapshotAsync();
         }
 
-        Assert.True(before == host.Baseline, $"Following the {kind} link on the {state} engagement changed:\n{Difference(before, host.Baseline)}\n{string.Join('\n', answers)}");
+        Assert.True(before == host.Baseline, $"Following the {kind} link on the {state} engagement changed:\n{StoredState.Difference(before, host.Baseline)}\n{string.Join('\n', answers)}");
         Assert.Equal(state == Erased ? null : StageOf(state), await engagement.StageAsync());
         Assert.All(answers, answer => Assert.True(answer.Length == 0, answer));
     }
@@ -193,13 +194,6 @@ public sealed partial class MovedOnLinkTests(MovedOnEngagements engagements) : I
         MovedOn.Contracted => Stage.Contracted,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
-
-    private static string Difference(string before, string after)
-    {
-        var was = before.Split('\n').ToHashSet(StringComparer.Ordinal);
-        var now = after.Split('\n').ToHashSet(StringComparer.Ordinal);
-        return string.Join('\n', was.Except(now).Select(l => $"- {l}").Concat(now.Except(was).Select(l => $"+ {l}")));
-    }
 
     private static string Text(string html) => Tags().Replace(html[(html.IndexOf("<main", StringComparison.Ordinal) is var i and >= 0 ? i : 0)..], " ");
 
