@@ -37,9 +37,9 @@ public static class ActApi
 
         var (handler, grant, engagement) = opened.Value;
         var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
-        if (prompt.AlreadyDone)
+        if (prompt.Settled is { } settled)
         {
-            return PageLayout.Page(coach, "Already recorded", "<p>This has already been recorded; there is nothing more to do.</p>");
+            return Answer(coach, settled);
         }
 
         var body = new StringBuilder()
@@ -82,13 +82,16 @@ public static class ActApi
             f => f.Name,
             f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
         var outcome = await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
-        return outcome.Kind switch
-        {
-            ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
-            ActOutcomeKind.AlreadyRecorded => PageLayout.Page(coach, "Already recorded", $"<p>This was already recorded. {Html.Encode(outcome.Message)}</p>"),
-            _ => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>", StatusCodes.Status409Conflict),
-        };
+        return Answer(coach, outcome);
     }
+
+    /// <summary>The page for an outcome; also what opening a link shows once its action is settled, so GET and POST say the same.</summary>
+    private static ContentHttpResult Answer(CoachProfileOptions coach, ActOutcome outcome) => outcome.Kind switch
+    {
+        ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
+        ActOutcomeKind.AlreadyRecorded => PageLayout.Page(coach, "Already recorded", $"<p>This was already recorded. {Html.Encode(outcome.Message)}</p>"),
+        _ => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>", StatusCodes.Status409Conflict),
+    };
 
     private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
         string token, SignedLinks links, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)

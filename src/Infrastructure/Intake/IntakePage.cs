@@ -79,7 +79,8 @@ public static class IntakePage
          .Append("<input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>");
 
         // A fresh key per rendered form: a double click or a resubmitted page yields the same engagement.
-        var key = values.IdempotencyKey ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        // A refused key is replaced, or sending the form again would be refused for it again.
+        var key = (errors.ContainsKey(IntakeFields.IdempotencyKey) ? null : values.IdempotencyKey) ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         b.Append("<input type=\"hidden\" name=\"idempotencyKey\" value=\"").Append(Html.Encode(key)).Append("\">");
 
         b.Append("<div class=\"field\"").Append(Described(IntakeFields.Consent, errors)).Append('>');

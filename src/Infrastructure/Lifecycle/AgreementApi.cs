@@ -111,5 +111,9 @@ public static class AgreementApi
         (await links.OpenAsync(token, [LinkAction.AcceptAgreement], cancellationToken).ConfigureAwait(false))?.Engagement;
 
     private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
-        PageLayout.Page(coach, "This agreement is not open", $"<p>The agreement can be accepted once both sides have said yes. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);
+        PageLayout.Page(
+            coach,
+            "This agreement is not open",
+            $"<p>{(engagement.Stage.IsTerminal() ? "The agreement can no longer be accepted." : "The agreement can be accepted once both sides have said yes.")} This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>",
+            StatusCodes.Status409Conflict);
 }

@@ -123,6 +123,10 @@ public static class ReflectionApi
     private static string? Limit(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value[..Math.Min(value.Length, max)];
 
     private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
-        PageLayout.Page(coach, "Not open for reflection", $"<p>Reflections open after the chemistry session. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);
+        PageLayout.Page(
+            coach,
+            "Not open for reflection",
+            $"<p>{(engagement.Stage.IsTerminal() ? "Reflections are closed." : "Reflections open after the chemistry session.")} This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>",
+            StatusCodes.Status409Conflict);
 
 }

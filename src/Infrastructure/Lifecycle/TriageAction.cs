@@ -27,10 +27,15 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
     {
         ArgumentNullException.ThrowIfNull(engagement);
         var decided = await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is not null;
+        if (decided || engagement.Stage != Stage.AwaitingCoachTriage)
+        {
+            return ActPrompt.SettledAs(Settled(engagement, decided));
+        }
+
         var name = engagement.Intake.Name;
         return Invite
-            ? new ActPrompt($"Invite {name} to a chemistry session?", $"{name} will get an email with a link to book a free chemistry session.", "Yes, send the invitation", decided)
-            : new ActPrompt($"Decline {name} kindly?", $"{name} will get a warm note saying you are not the right coach for them, with your referral list.", "Send the kind decline", decided)
+            ? new ActPrompt($"Invite {name} to a chemistry session?", $"{name} will get an email with a link to book a free chemistry session.", "Yes, send the invitation")
+            : new ActPrompt($"Decline {name} kindly?", $"{name} will get a warm note saying you are not the right coach for them, with your referral list.", "Send the kind decline")
             {
                 Fields =
                 [
@@ -46,9 +51,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
         ArgumentNullException.ThrowIfNull(fields);
         if (engagement.Stage != Stage.AwaitingCoachTriage)
         {
-            return await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is null
-                ? new ActOutcome(ActOutcomeKind.NotPossible, "This enquiry has moved on", $"The enquiry is now {engagement.Stage}, so triage no longer applies.")
-                : new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.");
+            return Settled(engagement, await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is not null);
         }
 
         var now = clock.GetUtcNow();
@@ -64,6 +67,11 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
             ? new ActOutcome(ActOutcomeKind.Done, "Invitation on its way", $"{engagement.Intake.Name} will get a link to book a chemistry session.")
             : new ActOutcome(ActOutcomeKind.Done, "Kind decline on its way", $"{engagement.Intake.Name} will get your note and referrals. Thank you for being clear.");
     }
+
+    /// <summary>What either triage link answers once triage is over: the decision stands, or the enquiry ended without one.</summary>
+    private static ActOutcome Settled(Engagement engagement, bool decided) => decided
+        ? new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.")
+        : new ActOutcome(ActOutcomeKind.NotPossible, "This enquiry has moved on", $"The enquiry is now {engagement.Stage}, so triage no longer applies.");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -24,7 +24,7 @@ public static class BookingApi
         new("BookChemistry", HttpMethods.Post, "/book/{token}", BookAsync),
     ];
 
-    internal static async Task<Results<Ok<BookingSlots>, ContentHttpResult>> ShowAsync(
+    internal static async Task<Results<Ok<BookingSlots>, ProblemHttpResult, ContentHttpResult>> ShowAsync(
         string token,
         string? tz,
         HttpRequest request,
@@ -42,26 +42,25 @@ public static class BookingApi
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
         var current = ChemistryScheduler.ActiveSession(engagement);
         var zone = BookingPage.ZoneFor(tz, engagement);
-        if (request.AcceptsMediaType("application/json"))
+        var wantsJson = request.AcceptsMediaType("application/json");
+        if (Closed(engagement, reschedule) is { } closed)
+        {
+            var status = engagement.Stage.IsTerminal() ? StatusCodes.Status410Gone : StatusCodes.Status409Conflict;
+            return wantsJson
+                ? TypedResults.Problem(statusCode: status, title: "Not open for booking", detail: closed)
+                : BookingPage.Closed(coach, closed, status);
+        }
+
+        if (wantsJson)
         {
             var booked = current is null ? null : SlotFormat.ToJson(BookingPage.ToSlot(current));
             var slots = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new BookingSlots([.. slots.Select(SlotFormat.ToJson)], zone.Id, booked));
         }
 
-        if (engagement.Stage.IsTerminal())
-        {
-            return BookingPage.Closed(coach, "This engagement has ended, so there is nothing to book.", StatusCodes.Status410Gone);
-        }
-
         if (!reschedule && current is not null)
         {
             return BookingPage.Booked(coach, current, zone, alreadyBooked: false);
-        }
-
-        if (reschedule && current is null)
-        {
-            return BookingPage.Closed(coach, "There is no booked session to move. It may have been cancelled.", StatusCodes.Status409Conflict);
         }
 
         var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
@@ -101,7 +100,7 @@ public static class BookingApi
             BookingStatus.TooLate => await PickAgainAsync("That time is now too close to book. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
             BookingStatus.NotOffered => await PickAgainAsync("That is not a time we offer. Please choose one of the times below.", StatusCodes.Status400BadRequest).ConfigureAwait(false),
             BookingStatus.NotFound => PageLayout.InvalidLink(coach),
-            _ => BookingPage.Closed(coach, "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
+            _ => BookingPage.Closed(coach, Closed(result.Engagement ?? engagement, reschedule) ?? "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
         };
 
         async Task<ContentHttpResult> PickAgainAsync(string problem, int status)
@@ -109,5 +108,23 @@ public static class BookingApi
             var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
             return BookingPage.Picker(coach, token, reschedule, ChemistryScheduler.ActiveSession(engagement), free, zone, problem, status);
         }
+    }
+
+    /// <summary>Why this link can no longer book or move a session, in words for the client; null while it can.</summary>
+    private static string? Closed(Engagement engagement, bool reschedule)
+    {
+        if (engagement.Stage.IsTerminal())
+        {
+            return "This engagement has ended, so it is no longer open for booking.";
+        }
+
+        if (reschedule ? ChemistryScheduler.Upcoming(engagement, out _) : ChemistryScheduler.OpenForBooking(engagement))
+        {
+            return null;
+        }
+
+        return reschedule && ChemistryScheduler.ActiveSession(engagement) is null
+            ? "There is no booked session to move. It may have been cancelled."
+            : "The chemistry session has taken place, so this engagement is no longer open for booking.";
     }
 }

@@ -13,9 +13,9 @@ public sealed class CancelChemistryAction(ChemistryScheduler scheduler) : ILinkA
     public Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        if (ChemistryScheduler.ActiveSession(engagement) is not { } session || engagement.Stage.IsTerminal())
+        if (!ChemistryScheduler.Upcoming(engagement, out var session))
         {
-            return Task.FromResult(new ActPrompt("Cancel the chemistry session", string.Empty, string.Empty, AlreadyDone: true));
+            return Task.FromResult(ActPrompt.SettledAs(engagement.Chemistry is { Cancelled: true } ? AlreadyCancelled : NothingToCancel));
         }
 
         var when = SlotFormat.ForPeople(BookingPage.ToSlot(session), BookingPage.ZoneFor(null, engagement));
@@ -32,8 +32,12 @@ public sealed class CancelChemistryAction(ChemistryScheduler scheduler) : ILinkA
         return result.Status switch
         {
             BookingStatus.Cancelled => new ActOutcome(ActOutcomeKind.Done, "Session cancelled", "Your chemistry session is cancelled and a calendar update is on its way. Thank you for letting us know."),
-            BookingStatus.AlreadyCancelled => new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already cancelled", "The session is cancelled."),
-            _ => new ActOutcome(ActOutcomeKind.NotPossible, "Nothing to cancel", "There is no booked session to cancel."),
+            BookingStatus.AlreadyCancelled => AlreadyCancelled,
+            _ => NothingToCancel,
         };
     }
+
+    private static ActOutcome AlreadyCancelled => new(ActOutcomeKind.AlreadyRecorded, "Already cancelled", "The session is cancelled.");
+
+    private static ActOutcome NothingToCancel => new(ActOutcomeKind.NotPossible, "Nothing to cancel", "There is no booked session to cancel.");
 }

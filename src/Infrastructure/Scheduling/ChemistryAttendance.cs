@@ -31,12 +31,9 @@ public sealed class ChemistryAttendance(
             return AttendanceStatus.NotFound;
         }
 
-        var key = engagement.Chemistry is { } booked ? HeldKey(booked) : null;
-        if (engagement.Stage != Stage.ChemistryScheduled || ChemistryScheduler.ActiveSession(engagement) is not { } session)
+        if (!ChemistryScheduler.Upcoming(engagement, out var session))
         {
-            return key is not null && await timeline.ContainsAsync(id, key, cancellationToken).ConfigureAwait(false)
-                ? AttendanceStatus.AlreadyRecorded
-                : AttendanceStatus.NotOpen;
+            return await HeldRecordedAsync(engagement, cancellationToken).ConfigureAwait(false) ? AttendanceStatus.AlreadyRecorded : AttendanceStatus.NotOpen;
         }
 
         var added = await timeline.TryAddAsync(id, new TimelineEntry(HeldKey(session), clock.GetUtcNow(), Actor.Coach, "Chemistry", "The coach marked the chemistry session as held"), cancellationToken).ConfigureAwait(false);
@@ -48,7 +45,7 @@ public sealed class ChemistryAttendance(
     {
         var update = await engagements.UpdateAsync(
             id,
-            e => e.Stage == Stage.ChemistryScheduled && ChemistryScheduler.ActiveSession(e) is { } s
+            e => ChemistryScheduler.Upcoming(e, out var s)
                 ? e with { Chemistry = s with { Missed = true }, UpdatedAt = clock.GetUtcNow() }
                 : e,
             cancellationToken).ConfigureAwait(false);
@@ -60,7 +57,7 @@ public sealed class ChemistryAttendance(
         var session = update.After.Chemistry;
         if (!update.Changed && (session is not { Missed: true } || update.After.Stage != Stage.ChemistryScheduled))
         {
-            return session is { Missed: true } ? AttendanceStatus.AlreadyRecorded : AttendanceStatus.NotOpen;
+            return NoShowRecorded(update.After) ? AttendanceStatus.AlreadyRecorded : AttendanceStatus.NotOpen;
         }
 
         await reservations.ReleaseAsync(options.Value.Coach.Id, Instant.FromDateTimeOffset(session!.Start), id, cancellationToken).ConfigureAwait(false);
@@ -68,6 +65,16 @@ public sealed class ChemistryAttendance(
         await workflows.RaiseEngagementEventAsync(id, EngagementEvents.ClientNoShow, new SessionReport(session.Sequence), cancellationToken).ConfigureAwait(false);
         return update.Changed ? AttendanceStatus.Recorded : AttendanceStatus.AlreadyRecorded;
     }
+
+    /// <summary>Whether the coach said the latest booked session was held.</summary>
+    public async Task<bool> HeldRecordedAsync(Engagement engagement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        return engagement.Chemistry is { } booked && await timeline.ContainsAsync(engagement.Id, HeldKey(booked), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the coach reported that the client missed the latest booked session.</summary>
+    public static bool NoShowRecorded(Engagement engagement) => engagement?.Chemistry is { Missed: true };
 
     private static string HeldKey(ChemistrySession session) => $"chemistry-{session.Sequence:D2}-held";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
@@ -42,8 +43,9 @@ public sealed class ChemistryScheduler(
             return new BookingResult(BookingStatus.NotFound, null);
         }
 
+        // A first booking while the engagement waits for one (or a racing repeat, answered below); a new time only for the session it waits for.
         var current = ActiveSession(engagement);
-        if (engagement.Stage.IsTerminal() || (reschedule && current is null))
+        if (reschedule ? !Upcoming(engagement, out _) : !OpenForBooking(engagement))
         {
             return new BookingResult(BookingStatus.NotOpen, engagement);
         }
@@ -106,7 +108,7 @@ public sealed class ChemistryScheduler(
     {
         var update = await engagements.UpdateAsync(
             id,
-            e => ActiveSession(e) is { } s && !e.Stage.IsTerminal()
+            e => Upcoming(e, out var s)
                 ? e with { Chemistry = s with { Cancelled = true, Sequence = s.Sequence + 1 }, UpdatedAt = clock.GetUtcNow() }
                 : e,
             cancellationToken).ConfigureAwait(false);
@@ -129,6 +131,21 @@ public sealed class ChemistryScheduler(
         await workflows.RaiseEngagementEventAsync(id, EngagementEvents.ChemistryCancelled, new ChemistryCancellation(session.Sequence - 1), cancellationToken).ConfigureAwait(false);
         return new BookingResult(BookingStatus.Cancelled, update.After);
     }
+
+    /// <summary>
+    /// The booked session the engagement waits for: the only one the client may move or cancel and the coach
+    /// may report on. Once it is held, or the engagement has ended, the session is history.
+    /// </summary>
+    public static bool Upcoming(Engagement engagement, [NotNullWhen(true)] out ChemistrySession? session)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        session = engagement.Stage == Stage.ChemistryScheduled ? ActiveSession(engagement) : null;
+        return session is not null;
+    }
+
+    /// <summary>Whether the booking page may still offer times: before the session is held and while the engagement lasts.</summary>
+    public static bool OpenForBooking(Engagement engagement) =>
+        engagement?.Stage is Stage.AwaitingBooking or Stage.ChemistryScheduled;
 
     /// <summary>The session a client can still attend, move or cancel; null when none (never booked, cancelled, or missed).</summary>
     public static ChemistrySession? ActiveSession(Engagement engagement) =>

@@ -19,6 +19,8 @@ public sealed class NoShowAction(ChemistryAttendance attendance, IOptions<CoachF
         $"The session was booked for {sessionTime}. {clientName} will get a kind note and, the first time, a link to book again; the time is freed. A second no-show closes the enquiry.",
         "They didn't come");
 
+    protected override Task<bool> RecordedAsync(Engagement engagement, CancellationToken cancellationToken) => Task.FromResult(ChemistryAttendance.NoShowRecorded(engagement));
+
     protected override Task<AttendanceStatus> ReportAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken) => Attendance.ReportNoShowAsync(id, workflows, cancellationToken);
 
     protected override ActOutcome Done(string clientName) =>

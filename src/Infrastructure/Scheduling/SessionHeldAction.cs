@@ -19,6 +19,8 @@ public sealed class SessionHeldAction(ChemistryAttendance attendance, IOptions<C
         $"The session is booked for {sessionTime}. If you have already talked, by video or by phone, {clientName} and you each get the short reflection form now.",
         "Yes, we've talked: send the reflections");
 
+    protected override Task<bool> RecordedAsync(Engagement engagement, CancellationToken cancellationToken) => Attendance.HeldRecordedAsync(engagement, cancellationToken);
+
     protected override Task<AttendanceStatus> ReportAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken) => Attendance.MarkHeldAsync(id, workflows, cancellationToken);
 
     protected override ActOutcome Done(string clientName) =>

@@ -19,16 +19,16 @@ public abstract class SessionReportAction(ChemistryAttendance attendance, IOptio
 
     protected ChemistryAttendance Attendance => attendance;
 
-    public Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
+    public async Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engagement);
-        if (engagement.Stage != Stage.ChemistryScheduled || ChemistryScheduler.ActiveSession(engagement) is not { } session)
+        if (!ChemistryScheduler.Upcoming(engagement, out var session))
         {
-            return Task.FromResult(new ActPrompt(string.Empty, string.Empty, string.Empty, AlreadyDone: true));
+            return ActPrompt.SettledAs(await RecordedAsync(engagement, cancellationToken).ConfigureAwait(false) ? AlreadyRecordedOutcome : NotOpen(engagement));
         }
 
         var when = SlotFormat.ForPeople(BookingPage.ToSlot(session), DateTimeZoneProviders.Tzdb[options.Value.Coach.TimeZone]);
-        return Task.FromResult(Prompt(engagement.Intake.Name, when));
+        return Prompt(engagement.Intake.Name, when);
     }
 
     public async Task<ActOutcome> PerformAsync(Engagement engagement, LinkGrant grant, IReadOnlyDictionary<string, string> fields, DurableTaskClient workflows, CancellationToken cancellationToken)
@@ -37,12 +37,20 @@ public abstract class SessionReportAction(ChemistryAttendance attendance, IOptio
         return await ReportAsync(engagement.Id, workflows, cancellationToken).ConfigureAwait(false) switch
         {
             AttendanceStatus.Recorded => Done(engagement.Intake.Name),
-            AttendanceStatus.AlreadyRecorded => new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", AlreadyRecorded),
-            _ => new ActOutcome(ActOutcomeKind.NotPossible, "No session waiting", $"There is no booked session waiting: the enquiry is now {engagement.Stage}."),
+            AttendanceStatus.AlreadyRecorded => AlreadyRecordedOutcome,
+            _ => NotOpen(engagement),
         };
     }
 
     protected abstract string AlreadyRecorded { get; }
+
+    /// <summary>Whether this report about the latest booked session is already on record.</summary>
+    protected abstract Task<bool> RecordedAsync(Engagement engagement, CancellationToken cancellationToken);
+
+    private ActOutcome AlreadyRecordedOutcome => new(ActOutcomeKind.AlreadyRecorded, "Already recorded", AlreadyRecorded);
+
+    private static ActOutcome NotOpen(Engagement engagement) =>
+        new(ActOutcomeKind.NotPossible, "No session waiting", $"There is no booked session waiting: the enquiry is now {engagement.Stage}.");
 
     protected abstract ActPrompt Prompt(string clientName, string sessionTime);
 

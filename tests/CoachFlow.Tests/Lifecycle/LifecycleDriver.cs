@@ -36,6 +36,13 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Follows an engagement submitted some other way.</summary>
+    public LifecycleDriver Following(EngagementId id)
+    {
+        Id = id;
+        return this;
+    }
+
     /// <summary>Submits the sample intake and waits for the workflow to pick it up (past <see cref="Stage.Received"/>).</summary>
     public async Task<EngagementId> StartAsync(string name = "Ada Lovelace", string therapy = "no", string? mentalHealthNote = null, string? goals = null, string email = ClientEmail)
     {
@@ -85,7 +92,7 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
         await EventuallyAsync(async () => await StageAsync() == stage, $"stage {stage}", within);
 
     /// <summary>
-    /// Emails to <paramref name="to"/>, oldest first: once <see cref="StartAsync"/> ran, only this engagement's, as other
+    /// Emails to <paramref name="to"/>, oldest first: once <see cref="StartAsync"/> or <see cref="Following"/> ran, only this engagement's, as other
     /// engagements of the same host may be running alongside; before, all of them.
     /// </summary>
     public async Task<IReadOnlyList<OutboxEmail>> EmailsToAsync(string to)

@@ -9,6 +9,7 @@ using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Infrastructure.Timeline;
+using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -158,6 +159,7 @@ public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true
     public async Task Rescheduling_moves_the_reservation_bumps_the_sequence_and_raises_chemistry_rescheduled()
     {
         await PostSlotAsync(_bookToken, FirstSlot);
+        await ScheduledAsync();
         var rescheduleToken = Token(App.Get<PublicLinks>().Reschedule(_id, At(FirstSlot)));
 
         var picker = await Client.GetStringAsync($"/book/{rescheduleToken}", Ct);
@@ -174,6 +176,7 @@ public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true
     public async Task The_cancel_link_asks_first_then_cancels_once_and_frees_the_slot()
     {
         await PostSlotAsync(_bookToken, FirstSlot);
+        await ScheduledAsync();
         var cancel = App.Get<PublicLinks>().CancelChemistry(_id, At(FirstSlot)).AbsolutePath;
 
         var question = await Client.GetAsync(cancel, Ct);
@@ -197,8 +200,20 @@ public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true
         var body = SampleIntake.Json();
         body["timeZone"] = timeZone;
         var accepted = await (await SampleIntake.PostJsonAsync(Client, body)).Content.ReadFromJsonAsync<JsonObject>(Ct);
-        return EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var id) ? id : throw new InvalidOperationException();
+        var id = EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var parsed) ? parsed : throw new InvalidOperationException();
+
+        // Booking opens once the client is invited. The workflow then waits for a triage that never comes, so
+        // these tests set the stages it would record: its real clock is past the fixed dates booked here.
+        await new LifecycleDriver(App, Client).Following(id).WaitForStageAsync(Stage.AwaitingCoachTriage);
+        await StageAsync(id, Stage.AwaitingBooking);
+        return id;
     }
+
+    /// <summary>A session can be moved or cancelled once the engagement has it as booked.</summary>
+    private Task ScheduledAsync() => StageAsync(_id, Stage.ChemistryScheduled);
+
+    private async Task StageAsync(EngagementId id, Stage stage) =>
+        Assert.NotNull(await App.Get<EngagementStore>().UpdateAsync(id, e => e with { Stage = stage }, Ct));
 
     private Task<IReadOnlyList<Slot>> ReservedAsync() =>
         App.Get<SlotReservationStore>().ListAsync("sam-rivers", Instant.FromDateTimeOffset(CoachFlowApp.Start), Instant.FromDateTimeOffset(CoachFlowApp.Start) + Duration.FromDays(30), Ct);

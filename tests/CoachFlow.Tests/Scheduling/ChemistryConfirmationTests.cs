@@ -5,6 +5,7 @@ using CoachFlow.Domain.Scheduling;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Scheduling;
+using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Ical.Net;
 using Microsoft.DurableTask.Client;
@@ -92,8 +93,15 @@ public sealed class ChemistryConfirmationTests() : AppTest(new CoachFlowApp(fake
         body["name"] = name;
         var accepted = await (await SampleIntake.PostJsonAsync(Client, body)).Content.ReadFromJsonAsync<JsonObject>(Ct);
         Assert.True(EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var id));
+
+        // Booking opens once the client is invited, moving or cancelling once the session is booked. The workflow
+        // waits for a triage that never comes, so these tests set those stages and send the calendar emails themselves.
+        await new LifecycleDriver(App, Client).Following(id).WaitForStageAsync(Stage.AwaitingCoachTriage);
+        var store = App.Get<EngagementStore>();
+        await store.UpdateAsync(id, e => e with { Stage = Stage.AwaitingBooking }, Ct);
         var result = await App.Get<ChemistryScheduler>().BookAsync(id, First, reschedule: false, App.Get<DurableTaskClient>(), Ct);
         Assert.Equal(BookingStatus.Booked, result.Status);
+        await store.UpdateAsync(id, e => e with { Stage = Stage.ChemistryScheduled }, Ct);
         return id;
     }
 }
