@@ -9,6 +9,7 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Scheduling;
+using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -28,6 +29,10 @@ public sealed class BookingFailureTests() : AppTest(new CoachFlowApp(fakeClock: 
     {
         var accepted = await (await SampleIntake.PostJsonAsync(Client, SampleIntake.Json())).Content.ReadFromJsonAsync<JsonObject>(Ct);
         Assert.True(EngagementId.TryParse(accepted!["engagementId"]!.GetValue<string>(), out var id));
+
+        // Booking opens once the client is invited; the workflow would record that stage after a triage this test skips.
+        await new LifecycleDriver(App, Client).Following(id).WaitForStageAsync(Stage.AwaitingCoachTriage);
+        Assert.NotNull(await App.Get<EngagementStore>().UpdateAsync(id, e => e with { Stage = Stage.AwaitingBooking }, Ct));
         var token = App.Get<PublicLinks>().Book(id).AbsolutePath.Split('/')[^1];
 
         HttpResponseMessage refused;
