@@ -151,4 +151,33 @@ public sealed class SlotGeneratorTests
         Assert.Equal(SlotCheck.NotOffered, SlotGenerator.Check(coach, now, [], new Slot(At("2027-01-04T09:10:00Z"), At("2027-01-04T09:40:00Z"))));
         Assert.Equal(SlotCheck.NotOffered, SlotGenerator.Check(coach, now, [], new Slot(At("2027-01-05T09:00:00Z"), At("2027-01-05T09:30:00Z"))));
     }
+
+    [Fact]
+    public void A_slot_starting_exactly_at_the_minimum_notice_is_offered()
+    {
+        var coach = Coach() with { MinimumNotice = Duration.FromHours(24) };
+
+        Assert.Equal("2027-01-04T09:00:00Z", Starts(SlotGenerator.Bookable(coach, At("2027-01-03T09:00:00Z"), []))[0]);
+        Assert.Equal("2027-01-04T09:45:00Z", Starts(SlotGenerator.Bookable(coach, At("2027-01-03T09:01:00Z"), []))[0]);
+    }
+
+    [Fact]
+    public void A_slot_starting_exactly_at_the_horizon_is_offered()
+    {
+        var now = At("2027-01-04T12:00:00Z");
+        var toLastSlot = Duration.FromDays(7) - Duration.FromMinutes(45);
+
+        Assert.Equal("2027-01-11T11:15:00Z", Starts(SlotGenerator.Bookable(Coach() with { Horizon = toLastSlot }, now, []))[^1]);
+        Assert.Equal("2027-01-11T10:30:00Z", Starts(SlotGenerator.Bookable(Coach() with { Horizon = toLastSlot - Duration.FromMinutes(1) }, now, []))[^1]);
+    }
+
+    [Fact]
+    public void Check_of_a_slot_exactly_at_the_minimum_notice_is_bookable_and_a_minute_later_too_late()
+    {
+        var coach = Coach() with { MinimumNotice = Duration.FromHours(2) };
+        var slot = new Slot(At("2027-01-04T09:00:00Z"), At("2027-01-04T09:30:00Z"));
+
+        Assert.Equal(SlotCheck.Bookable, SlotGenerator.Check(coach, At("2027-01-04T07:00:00Z"), [], slot));
+        Assert.Equal(SlotCheck.TooLate, SlotGenerator.Check(coach, At("2027-01-04T07:01:00Z"), [], slot));
+    }
 }
