@@ -1,13 +1,9 @@
-using System.Text;
-using CoachFlow.Infrastructure.Configuration;
-using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Actions;
 
@@ -21,58 +17,37 @@ public static class ActApi
     ];
 
     /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
-    internal static async Task<ContentHttpResult> ConfirmAsync(
+    internal static async Task<RazorComponentResult> ConfirmAsync(
         string token,
         SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (handler, grant, engagement) = opened.Value;
         var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
-        if (prompt.AlreadyDone)
-        {
-            return PageLayout.Page(coach, "Already recorded", "<p>This has already been recorded; there is nothing more to do.</p>");
-        }
-
-        var body = new StringBuilder()
-            .Append("<p>").Append(Html.Encode(prompt.Question)).Append("</p>")
-            .Append("<form method=\"post\" action=\"/act/").Append(Html.Encode(token)).Append("\">");
-        foreach (var field in prompt.Fields)
-        {
-            body.Append("<div class=\"field\"><label for=\"").Append(field.Name).Append("\">").Append(Html.Encode(field.Label)).Append("</label>")
-                .Append("<p class=\"hint\" id=\"").Append(field.Name).Append("-hint\">").Append(Html.Encode(field.Hint)).Append("</p>")
-                .Append(field.Multiline ? "<textarea" : "<input type=\"text\"")
-                .Append(" id=\"").Append(field.Name).Append("\" name=\"").Append(field.Name).Append("\" maxlength=\"").Append(field.MaxLength)
-                .Append("\" aria-describedby=\"").Append(field.Name).Append("-hint\">").Append(field.Multiline ? "</textarea>" : string.Empty).Append("</div>");
-        }
-
-        body.Append("<button type=\"submit\">").Append(Html.Encode(prompt.Button)).Append("</button></form>")
-            .Append("<p class=\"hint\">Nothing happens until you press the button.</p>");
-        return PageLayout.Page(coach, prompt.Title, body.ToString());
+        return prompt.AlreadyDone
+            ? PageResults.Message("Already recorded", "This has already been recorded; there is nothing more to do.")
+            : PageResults.Render<ActConfirmPage>(new { Prompt = prompt, Action = $"/act/{token}" });
     }
 
-    internal static async Task<ContentHttpResult> PerformAsync(
+    internal static async Task<RazorComponentResult> PerformAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
         DurableTaskClient workflows,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (handler, grant, engagement) = opened.Value;
@@ -82,11 +57,18 @@ public static class ActApi
             f => f.Name,
             f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
         var outcome = await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
+        return OutcomePage(outcome);
+    }
+
+    /// <summary>What an action did, as a page: the same words wherever the action was started.</summary>
+    public static RazorComponentResult OutcomePage(ActOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Kind switch
         {
-            ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
-            ActOutcomeKind.AlreadyRecorded => PageLayout.Page(coach, "Already recorded", $"<p>This was already recorded. {Html.Encode(outcome.Message)}</p>"),
-            _ => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>", StatusCodes.Status409Conflict),
+            ActOutcomeKind.Done => PageResults.Message(outcome.Title, outcome.Message),
+            ActOutcomeKind.AlreadyRecorded => PageResults.Message("Already recorded", $"This was already recorded. {outcome.Message}"),
+            _ => PageResults.Message(outcome.Title, outcome.Message, StatusCodes.Status409Conflict),
         };
     }
 
@@ -98,5 +80,4 @@ public static class ActApi
             ? (byAction[grant.Action], grant, engagement)
             : null;
     }
-
 }

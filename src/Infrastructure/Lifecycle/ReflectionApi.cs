@@ -23,29 +23,29 @@ public static class ReflectionApi
         new("SubmitReflection", HttpMethods.Post, "/reflect/{token}", SubmitAsync),
     ];
 
-    internal static async Task<ContentHttpResult> ShowAsync(
+    internal static async Task<RazorComponentResult> ShowAsync(
         string token, SignedLinks links, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (who, engagement) = opened.Value;
         var mine = await records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(who), cancellationToken).ConfigureAwait(false);
         if (mine is not null)
         {
-            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, mine, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
+            return ReflectionPage.Recorded(who, engagement.Intake.Name, mine, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
         }
 
         return engagement.Stage == Stage.AwaitingDecisions
-            ? ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), new Dictionary<string, string>(), new Dictionary<string, string>())
-            : NotOpen(coach, engagement);
+            ? ReflectionPage.Form($"/reflect/{token}", who, Other(who, engagement, coach), new Dictionary<string, string>(), new Dictionary<string, string>())
+            : NotOpen(engagement);
     }
 
-    internal static async Task<ContentHttpResult> SubmitAsync(
+    internal static async Task<RazorComponentResult> SubmitAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
@@ -60,19 +60,19 @@ public static class ReflectionApi
         var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (who, engagement) = opened.Value;
         var key = EngagementRecords.ReflectionOf(who);
         if (await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, existing, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
+            return ReflectionPage.Recorded(who, engagement.Intake.Name, existing, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
         }
 
         if (engagement.Stage != Stage.AwaitingDecisions)
         {
-            return NotOpen(coach, engagement);
+            return NotOpen(engagement);
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -82,7 +82,7 @@ public static class ReflectionApi
         if (decision is not ("yes" or "no"))
         {
             var errors = new Dictionary<string, string> { [ReflectionPage.DecisionField] = "Please choose yes or no; either is a good answer." };
-            return ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), values, errors);
+            return ReflectionPage.Form($"/reflect/{token}", who, Other(who, engagement, coach), values, errors);
         }
 
         var answers = ReflectionQuestions.For(who)
@@ -107,7 +107,7 @@ public static class ReflectionApi
 
         // A racing submission may have won the insert: show what is stored, and say which case this is.
         var stored = added ? reflection : await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) ?? reflection;
-        return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: added);
+        return ReflectionPage.Recorded(who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: added);
     }
 
     private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, SignedLinks links, CancellationToken cancellationToken) =>
@@ -122,7 +122,6 @@ public static class ReflectionApi
 
     private static string? Limit(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value[..Math.Min(value.Length, max)];
 
-    private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
-        PageLayout.Page(coach, "Not open for reflection", $"<p>Reflections open after the chemistry session. This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>", StatusCodes.Status409Conflict);
-
+    private static RazorComponentResult NotOpen(Engagement engagement) =>
+        PageResults.Message("Not open for reflection", $"Reflections open after the chemistry session. This engagement is now {engagement.Stage}.", StatusCodes.Status409Conflict);
 }

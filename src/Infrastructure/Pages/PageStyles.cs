@@ -1,12 +1,12 @@
-using System.Text;
 using CoachFlow.Infrastructure.Configuration;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoachFlow.Infrastructure.Pages;
 
-/// <summary>The frame every person-facing page shares: the coach's name and accent, readable on a phone.</summary>
-public static class PageLayout
+/// <summary>
+/// The pages' one style sheet, inline in <see cref="PageFrame"/>. The Content-Security-Policy allows it by its
+/// SHA-256 hash, computed from this same text, so it must not vary per request.
+/// </summary>
+public static class PageStyles
 {
     private const string Styles = """
         :root { --accent: ACCENT; --ink: #1f2933; --muted: #52606d; --bad: #b42318; --paper: #fbfaf7; }
@@ -39,35 +39,9 @@ public static class PageLayout
         .prose { white-space: pre-wrap; }
         """;
 
-    /// <summary>The pages' one style sheet, inline; the Content-Security-Policy allows it by its hash.</summary>
     public static string StyleSheet(CoachProfileOptions coach)
     {
         ArgumentNullException.ThrowIfNull(coach);
         return Styles.Replace("ACCENT", coach.AccentColor, StringComparison.Ordinal);
-    }
-
-    /// <summary>The one answer to a tampered, expired or mistaken link: it never says whether the engagement exists.</summary>
-    public static ContentHttpResult InvalidLink(CoachProfileOptions coach) => Page(
-        coach,
-        "This link can't be used",
-        "<p>This link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.</p>",
-        StatusCodes.Status404NotFound);
-
-    public static ContentHttpResult Page(CoachProfileOptions coach, string title, string body, int statusCode = StatusCodes.Status200OK)
-    {
-        ArgumentNullException.ThrowIfNull(coach);
-        var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Html.Encode(title)).Append(" · ").Append(Html.Encode(coach.Name)).Append("</title>")
-            .Append("<style>").Append(StyleSheet(coach)).Append("</style></head><body>")
-            .Append("<header>")
-            .Append(coach.PhotoUrl is null ? string.Empty : $"<img src=\"{Html.Encode(coach.PhotoUrl)}\" alt=\"\">")
-            .Append("<p>").Append(Html.Encode(coach.Name)).Append("</p></header>")
-            .Append("<main id=\"main\"><h1>").Append(Html.Encode(title)).Append("</h1>")
-            .Append(body)
-            .Append("</main></body></html>")
-            .ToString();
-        return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 }
