@@ -12,6 +12,7 @@ using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Infrastructure.Storage;
+using CoachFlow.Infrastructure.Workspace;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,11 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<EngagementEraser>();
         services.AddSingleton<EngagementExporter>();
         services.AddSingleton<RetentionSweep>();
+        services.AddSingleton<ReflectionRecorder>();
+        services.AddCoachSession();
+        services.AddSingleton<CoachSignIns>();
+        services.AddSingleton<Pipeline>();
+        services.AddSingleton<WorkspaceEngagements>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EngagementMailer>();

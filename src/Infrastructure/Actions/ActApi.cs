@@ -1,3 +1,4 @@
+using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
@@ -51,13 +52,24 @@ public static class ActApi
         }
 
         var (handler, grant, engagement) = opened.Value;
+        return OutcomePage(await RunAsync(handler, engagement, grant, request, workflows, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Performs an action with the fields its prompt offers (trimmed, cut to length): the one way an action runs,
+    /// whether its emailed link's button or the coach's workspace was pressed.
+    /// </summary>
+    public static async Task<ActOutcome> RunAsync(
+        ILinkActionHandler handler, Engagement engagement, LinkGrant grant, HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(request);
         var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
         var fields = prompt.Fields.ToDictionary(
             f => f.Name,
             f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
-        var outcome = await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
-        return OutcomePage(outcome);
+        return await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What an action did, as a page: the same words wherever the action was started.</summary>
@@ -72,7 +84,7 @@ public static class ActApi
         };
     }
 
-    private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
+    private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Engagement Engagement)?> OpenAsync(
         string token, SignedLinks links, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
     {
         var byAction = handlers.ToDictionary(h => h.Action);

@@ -37,6 +37,16 @@ public static class PageStyles
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
         .prose { white-space: pre-wrap; }
+        main.wide { max-width: 72rem; }
+        .bar { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; justify-content: space-between; margin-bottom: 1rem; }
+        .bar form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+        .bar .field { margin: 0; }
+        .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem; }
+        .cards li { background: #fff; border: 1px solid #d9dee3; border-radius: .4rem; padding: .75rem 1rem; }
+        .cards p { margin: .2rem 0; }
+        .flag { display: inline-block; font-size: .85rem; font-weight: 600; color: #7a3e00; background: #fff4e5; border: 1px solid #f0b46c; border-radius: 1rem; padding: 0 .5rem; margin: .2rem .25rem 0 0; }
+        .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }
+        .secondary { color: var(--accent); background: #fff; border: 2px solid var(--accent); }
         """;
 
     public static string StyleSheet(CoachProfileOptions coach)
