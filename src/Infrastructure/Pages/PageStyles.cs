@@ -37,6 +37,7 @@ public static class PageStyles
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
         .prose { white-space: pre-wrap; }
+        td { overflow-wrap: anywhere; }
         main.wide { max-width: 72rem; }
         .bar { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; justify-content: space-between; margin-bottom: 1rem; }
         .bar form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
