@@ -15,7 +15,7 @@ namespace CoachFlow.Infrastructure.Workspace;
 
 /// <summary>
 /// The coach's signed-in session, with ASP.NET Core's cookie authentication: an HttpOnly, SameSite=Strict cookie
-/// (Secure outside Development) whose ticket expires after <see cref="IdleTimeout"/> without use (sliding), and
+/// (Secure outside Development, whatever scheme the worker sees) whose ticket expires after <see cref="IdleTimeout"/> without use (sliding), and
 /// antiforgery tokens on every workspace form. The workspace's handlers ask for both themselves, so the local host
 /// and the Functions app, whose routes run behind different pipelines, check them the same way.
 /// </summary>
@@ -46,13 +46,17 @@ public static class CoachSession
         {
             antiforgery.Cookie.Name = AntiforgeryCookieName;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Secure when the request is: antiforgery refuses to work at all when told "always" and the request looks like
+            // plain HTTP, as it does to a worker behind Azure's front ends. The cookie is half a token pair bound to the
+            // session, and HSTS keeps browsers on HTTPS.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.Cookie.Path = "/coach";
             antiforgery.FormFieldName = AntiforgeryField;
 
             // The security headers already forbid framing (DENY); a second X-Frame-Options value would contradict it.
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
-        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = Secure(environment));
         return services;
     }
 

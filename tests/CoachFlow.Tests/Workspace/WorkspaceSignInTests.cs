@@ -6,7 +6,6 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Links;
-using CoachFlow.Infrastructure.Storage;
 using CoachFlow.Tests.TestSupport;
 
 namespace CoachFlow.Tests.Workspace;
@@ -133,16 +132,6 @@ public sealed partial class WorkspaceSignInTests() : AppTest(new CoachFlowApp(),
         Assert.True(triage!.Invite);
         var timeline = await App.Get<Infrastructure.Timeline.EngagementTimeline>().ListAsync(Id(id), Ct);
         Assert.Contains(timeline, e => e.Summary == "Coach invited the client to a chemistry session");
-    }
-
-    [Fact]
-    public async Task The_used_sign_in_links_are_their_own_table()
-    {
-        await SignInAsync();
-
-        var used = await TableRows.AllAsync(App, TableName.CoachSignIns);
-
-        Assert.Single(used);
     }
 
     private async Task<string> NewEngagementAsync()
