@@ -72,8 +72,8 @@ public static class ActApi
         return await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What an action did, as a page: the same words wherever the action was started.</summary>
-    public static RazorComponentResult OutcomePage(ActOutcome outcome)
+    /// <summary>What an action did, as a page.</summary>
+    private static RazorComponentResult OutcomePage(ActOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Kind switch

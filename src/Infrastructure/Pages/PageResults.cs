@@ -12,8 +12,8 @@ public static class PageResults
         where TPage : IComponent =>
         new RazorComponentResult<TPage>(parameters) { StatusCode = statusCode };
 
-    public static RazorComponentResult Message(string title, string message, int statusCode = StatusCodes.Status200OK, string? hint = null) =>
-        Render<MessagePage>(new { Title = title, Paragraphs = new[] { message }, Hint = hint }, statusCode);
+    public static RazorComponentResult Message(string title, string message, int statusCode = StatusCodes.Status200OK) =>
+        Render<MessagePage>(new { Title = title, Paragraphs = new[] { message } }, statusCode);
 
     /// <summary>The one answer to a tampered, expired or mistaken link: it never says whether the engagement exists.</summary>
     public static RazorComponentResult InvalidLink() => Message(
