@@ -12,6 +12,9 @@ using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.Scheduling;
 using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Infrastructure.Storage;
+using CoachFlow.Infrastructure.Workspace;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +34,11 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CoachFlowOptions>, CoachFlowOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+
+        // Pages are Razor components; the renderer encodes with the container's HtmlEncoder, which keeps
+        // letters such as é or – readable (markup characters and quotes are always encoded).
+        services.AddRazorComponents();
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Storage));
         services.AddSingleton<CoachFlowTables>();
@@ -54,6 +62,11 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<EngagementEraser>();
         services.AddSingleton<EngagementExporter>();
         services.AddSingleton<RetentionSweep>();
+        services.AddSingleton<ReflectionRecorder>();
+        services.AddCoachSession();
+        services.AddSingleton<CoachSignIns>();
+        services.AddSingleton<Pipeline>();
+        services.AddSingleton<WorkspaceEngagements>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EngagementMailer>();

@@ -1,13 +1,10 @@
-using System.Text;
-using CoachFlow.Infrastructure.Configuration;
-using CoachFlow.Infrastructure.Engagements;
+using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Actions;
 
@@ -21,79 +18,74 @@ public static class ActApi
     ];
 
     /// <summary>Shows what the link will do. Never changes anything: mail scanners open every link.</summary>
-    internal static async Task<ContentHttpResult> ConfirmAsync(
+    internal static async Task<RazorComponentResult> ConfirmAsync(
         string token,
         SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (handler, grant, engagement) = opened.Value;
         var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
-        if (prompt.Settled is { } settled)
-        {
-            return Answer(coach, settled);
-        }
-
-        var body = new StringBuilder()
-            .Append("<p>").Append(Html.Encode(prompt.Question)).Append("</p>")
-            .Append("<form method=\"post\" action=\"/act/").Append(Html.Encode(token)).Append("\">");
-        foreach (var field in prompt.Fields)
-        {
-            body.Append("<div class=\"field\"><label for=\"").Append(field.Name).Append("\">").Append(Html.Encode(field.Label)).Append("</label>")
-                .Append("<p class=\"hint\" id=\"").Append(field.Name).Append("-hint\">").Append(Html.Encode(field.Hint)).Append("</p>")
-                .Append(field.Multiline ? "<textarea" : "<input type=\"text\"")
-                .Append(" id=\"").Append(field.Name).Append("\" name=\"").Append(field.Name).Append("\" maxlength=\"").Append(field.MaxLength)
-                .Append("\" aria-describedby=\"").Append(field.Name).Append("-hint\">").Append(field.Multiline ? "</textarea>" : string.Empty).Append("</div>");
-        }
-
-        body.Append("<button type=\"submit\">").Append(Html.Encode(prompt.Button)).Append("</button></form>")
-            .Append("<p class=\"hint\">Nothing happens until you press the button.</p>");
-        return PageLayout.Page(coach, prompt.Title, body.ToString());
+        // Once the action is settled, opening its link shows what pressing it would answer, so GET and POST say the same.
+        return prompt.Settled is { } settled
+            ? OutcomePage(settled)
+            : PageResults.Render<ActConfirmPage>(new { Prompt = prompt, Action = $"/act/{token}" });
     }
 
-    internal static async Task<ContentHttpResult> PerformAsync(
+    internal static async Task<RazorComponentResult> PerformAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
         IEnumerable<ILinkActionHandler> handlers,
         DurableTaskClient workflows,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, handlers, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (handler, grant, engagement) = opened.Value;
+        return OutcomePage(await RunAsync(handler, engagement, grant, request, workflows, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Performs an action with the fields its prompt offers (trimmed, cut to length): the one way an action runs,
+    /// whether its emailed link's button or the coach's workspace was pressed.
+    /// </summary>
+    public static async Task<ActOutcome> RunAsync(
+        ILinkActionHandler handler, Engagement engagement, LinkGrant grant, HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(request);
         var prompt = await handler.DescribeAsync(engagement, grant, cancellationToken).ConfigureAwait(false);
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
         var fields = prompt.Fields.ToDictionary(
             f => f.Name,
             f => form?[f.Name].ToString().Trim() is { Length: > 0 } value ? value[..Math.Min(value.Length, f.MaxLength)] : string.Empty);
-        var outcome = await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
-        return Answer(coach, outcome);
+        return await handler.PerformAsync(engagement, grant, fields, workflows, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The page for an outcome; also what opening a link shows once its action is settled, so GET and POST say the same.</summary>
-    private static ContentHttpResult Answer(CoachProfileOptions coach, ActOutcome outcome) => outcome.Kind switch
+    /// <summary>What an action did, as a page; also what opening a link shows once its action is settled.</summary>
+    private static RazorComponentResult OutcomePage(ActOutcome outcome)
     {
-        ActOutcomeKind.Done => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>"),
-        ActOutcomeKind.AlreadyRecorded => PageLayout.Page(coach, "Already recorded", $"<p>This was already recorded. {Html.Encode(outcome.Message)}</p>"),
-        _ => PageLayout.Page(coach, outcome.Title, $"<p>{Html.Encode(outcome.Message)}</p>", StatusCodes.Status409Conflict),
-    };
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Kind switch
+        {
+            ActOutcomeKind.Done => PageResults.Message(outcome.Title, outcome.Message),
+            ActOutcomeKind.AlreadyRecorded => PageResults.Message("Already recorded", $"This was already recorded. {outcome.Message}"),
+            _ => PageResults.Message(outcome.Title, outcome.Message, StatusCodes.Status409Conflict),
+        };
+    }
 
-    private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Domain.Engagements.Engagement Engagement)?> OpenAsync(
+    private static async Task<(ILinkActionHandler Handler, LinkGrant Grant, Engagement Engagement)?> OpenAsync(
         string token, SignedLinks links, IEnumerable<ILinkActionHandler> handlers, CancellationToken cancellationToken)
     {
         var byAction = handlers.ToDictionary(h => h.Action);
@@ -101,5 +93,4 @@ public static class ActApi
             ? (byAction[grant.Action], grant, engagement)
             : null;
     }
-
 }

@@ -45,7 +45,7 @@ public sealed class SecurityHeaderPolicies
         var coach = options.Value.Coach;
         var intake = options.Value.Intake;
         var https = !environment.IsDevelopment();
-        var styleHash = Sha256(PageLayout.StyleSheet(coach));
+        var styleHash = Sha256(PageStyles.StyleSheet(coach));
         var photoOrigin = Origin(coach.PhotoUrl);
 
         _page = Common(https).AddContentSecurityPolicy(csp =>

@@ -41,6 +41,7 @@ public sealed partial class CoachFlowOptionsValidator : IValidateOptions<CoachFl
         Check(options.Intake.ThankYouRedirectUrl is null || IsAbsoluteHttpUrl(options.Intake.ThankYouRedirectUrl), "Intake:ThankYouRedirectUrl", "must be an absolute http(s) URL when set.");
         Check(options.RateLimits.IntakePerMinute > 0, "RateLimits:IntakePerMinute", "must be positive.");
         Check(options.RateLimits.LinkPostsPerMinute > 0, "RateLimits:LinkPostsPerMinute", "must be positive.");
+        Check(options.RateLimits.SignInsPerMinute > 0, "RateLimits:SignInsPerMinute", "must be positive.");
         Check(options.Intake.EmbedOrigins.All(IsOrigin), "Intake:EmbedOrigins", "must be origins only, e.g. https://www.example.com (scheme, host and port; no path).");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using CoachFlow.Infrastructure.Configuration;
-using CoachFlow.Infrastructure.Pages;
 using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.Options;

@@ -1,12 +1,10 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Http;
-using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Timeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Engagements;
 
@@ -21,14 +19,13 @@ public static class EngagementStatusApi
     /// The token is checked before the store is asked, and every refusal is the same 404, so the
     /// endpoint never tells a stranger whether an engagement exists.
     /// </summary>
-    internal static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult, ContentHttpResult>> GetStatusAsync(
+    internal static async Task<Results<Ok<EngagementStatus>, ProblemHttpResult, RazorComponentResult>> GetStatusAsync(
         string id,
         string? token,
         HttpRequest request,
         LinkSigner signer,
         EngagementStore store,
         EngagementTimeline timeline,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
         var forPeople = request.AcceptsMediaType("text/html");
@@ -36,13 +33,13 @@ public static class EngagementStatusApi
         var engagement = grant is null || grant.EngagementId.Value != id ? null : await store.GetAsync(grant.EngagementId, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
-            return forPeople ? PageLayout.InvalidLink(options.Value.Coach) : NotFound();
+            return forPeople ? PageResults.InvalidLink() : NotFound();
         }
 
         var entries = await timeline.ListAsync(engagement.Id, cancellationToken).ConfigureAwait(false);
         if (forPeople)
         {
-            return StatusPage.Render(options.Value.Coach, engagement, entries);
+            return StatusPage.Render(engagement, entries);
         }
 
         var items = entries.Select(e => new TimelineItem(e.At, e.Actor.ToString(), e.Kind, e.Summary)).ToList();

@@ -68,6 +68,20 @@ public sealed class EngagementStore(CoachFlowTables tables)
         return row.HasValue ? row.Value!.ToEngagement() : null;
     }
 
+    /// <summary>Every engagement, for the coach's pipeline: one row per engagement, read across partitions.</summary>
+    public async Task<IReadOnlyList<Engagement>> ListAsync(CancellationToken cancellationToken)
+    {
+        List<Engagement> all = [];
+        var rows = tables.Get(TableName.Engagements).QueryAsync<EngagementEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {EngagementEntity.RowKeyValue}"), cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            all.Add(row.ToEngagement());
+        }
+
+        return all;
+    }
+
     /// <summary>
     /// Applies <paramref name="change"/> to the current engagement and stores the result, re-reading
     /// and re-applying when someone else wrote in between (ETag). A change that returns the engagement

@@ -8,6 +8,7 @@ using CoachFlow.Infrastructure.Pages;
 using CoachFlow.Infrastructure.Privacy;
 using CoachFlow.Infrastructure.RequestLimits;
 using CoachFlow.Infrastructure.Scheduling;
+using CoachFlow.Infrastructure.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -28,6 +29,7 @@ public static class CoachFlowRoutes
         .. AgreementApi.Routes,
         .. DataApi.Routes,
         .. HealthApi.Routes,
+        .. WorkspaceApi.Routes,
     ];
 
     public static IEndpointRouteBuilder MapCoachFlow(this IEndpointRouteBuilder routes)

@@ -28,17 +28,11 @@ public static class IntakeApi
         new(SubmitRoute, HttpMethods.Post, "/api/intake", SubmitAsync),
     ];
 
-    internal static ContentHttpResult ShowForm(IOptions<CoachFlowOptions> options)
-    {
-        return IntakePage.Render(options.Value.Coach);
-    }
+    internal static RazorComponentResult ShowForm() => IntakePage.Render();
 
-    internal static ContentHttpResult ShowThanks(IOptions<CoachFlowOptions> options)
-    {
-        return IntakePage.ThankYou(options.Value.Coach);
-    }
+    internal static RazorComponentResult ShowThanks() => IntakePage.ThankYou();
 
-    internal static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, ContentHttpResult>> SubmitAsync(
+    internal static async Task<Results<Accepted<IntakeAccepted>, SeeOtherResult, ValidationProblem, ProblemHttpResult, RazorComponentResult>> SubmitAsync(
         HttpContext context,
         IntakeRules rules,
         EngagementStore store,
@@ -50,7 +44,6 @@ public static class IntakeApi
         CancellationToken cancellationToken)
     {
         var log = loggers.CreateLogger(typeof(IntakeApi).FullName!);
-        var coach = options.Value.Coach;
         var wantsPage = context.Request.AcceptsMediaType("text/html");
 
         var read = await IntakeRequestReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
@@ -63,7 +56,7 @@ public static class IntakeApi
                     detail: "Send the intake as application/json or application/x-www-form-urlencoded (UTF-8).");
             case IntakeReadStatus.TooLarge:
                 return wantsPage
-                    ? PageLayout.Page(coach, "That was a lot to send", "<p>Your answers were longer than we can accept (32 KB). Please go back, shorten them a little and send again.</p>", StatusCodes.Status413PayloadTooLarge)
+                    ? PageResults.Message("That was a lot to send", "Your answers were longer than we can accept (32 KB). Please go back, shorten them a little and send again.", StatusCodes.Status413PayloadTooLarge)
                     : TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Intake too large", detail: $"The body must be at most {IntakeRequestReader.MaxBodyBytes} bytes.");
             case IntakeReadStatus.Malformed:
                 return TypedResults.ValidationProblem(read.FieldErrors, title: "The intake could not be read");
@@ -91,7 +84,7 @@ public static class IntakeApi
                 .GroupBy(e => e.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => read.FieldErrors.TryGetValue(g.Key, out var typeError) ? typeError : g.First().Value, StringComparer.Ordinal);
             return read.FromForm && wantsPage
-                ? IntakePage.Render(coach, form, errors)
+                ? IntakePage.Render(form, errors)
                 : TypedResults.ValidationProblem(errors, title: "Some intake answers need another look");
         }
 

@@ -1,6 +1,5 @@
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Domain.Lifecycle;
-using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
@@ -10,7 +9,6 @@ using CoachFlow.Infrastructure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Lifecycle;
 
@@ -23,27 +21,26 @@ public static class AgreementApi
         new("AcceptAgreement", HttpMethods.Post, "/agreement/{token}", AcceptAsync),
     ];
 
-    internal static async Task<ContentHttpResult> ShowAsync(
-        string token, SignedLinks links, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+    internal static async Task<RazorComponentResult> ShowAsync(
+        string token, SignedLinks links, EngagementRecords records, CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var engagement = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         if (await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) is { } signed)
         {
-            return AgreementPage.Accepted(coach, signed, justNow: false);
+            return AgreementPage.Accepted(signed, justNow: false);
         }
 
         return engagement.Stage == Stage.AwaitingAgreement
-            ? AgreementPage.Show(coach, token, engagement, new Dictionary<string, string>(), new Dictionary<string, string>())
-            : NotOpen(coach, engagement);
+            ? AgreementPage.Show(token, engagement, new Dictionary<string, string>(), new Dictionary<string, string>())
+            : NotOpen(engagement);
     }
 
-    internal static async Task<ContentHttpResult> AcceptAsync(
+    internal static async Task<RazorComponentResult> AcceptAsync(
         string token,
         HttpContext http,
         SignedLinks links,
@@ -51,24 +48,22 @@ public static class AgreementApi
         EngagementTimeline timeline,
         DurableTaskClient workflows,
         TimeProvider clock,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var engagement = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (engagement is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         if (await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) is { } signed)
         {
-            return AgreementPage.Accepted(coach, signed, justNow: false);
+            return AgreementPage.Accepted(signed, justNow: false);
         }
 
         if (engagement.Stage != Stage.AwaitingAgreement)
         {
-            return NotOpen(coach, engagement);
+            return NotOpen(engagement);
         }
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
@@ -91,7 +86,7 @@ public static class AgreementApi
 
         if (errors.Count > 0)
         {
-            return AgreementPage.Show(coach, token, engagement, values, errors);
+            return AgreementPage.Show(token, engagement, values, errors);
         }
 
         var now = clock.GetUtcNow();
@@ -100,20 +95,19 @@ public static class AgreementApi
         {
             await timeline.TryAddAsync(engagement.Id, new TimelineEntry("agreement-accepted", now, Actor.Client, "Agreement", "The client accepted the agreement"), cancellationToken).ConfigureAwait(false);
             await workflows.RaiseEngagementEventAsync(engagement.Id, EngagementEvents.AgreementAccepted, new AgreementAcceptance("agreement"), cancellationToken).ConfigureAwait(false);
-            return AgreementPage.Accepted(coach, record, justNow: true);
+            return AgreementPage.Accepted(record, justNow: true);
         }
 
         var stored = await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false) ?? record;
-        return AgreementPage.Accepted(coach, stored, justNow: false);
+        return AgreementPage.Accepted(stored, justNow: false);
     }
 
     private static async Task<Engagement?> OpenAsync(string token, SignedLinks links, CancellationToken cancellationToken) =>
         (await links.OpenAsync(token, [LinkAction.AcceptAgreement], cancellationToken).ConfigureAwait(false))?.Engagement;
 
-    private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
-        PageLayout.Page(
-            coach,
+    private static RazorComponentResult NotOpen(Engagement engagement) =>
+        PageResults.Message(
             "This agreement is not open",
-            $"<p>{(engagement.Stage.IsTerminal() ? "The agreement can no longer be accepted." : "The agreement can be accepted once both sides have said yes.")} This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>",
+            $"{(engagement.Stage.IsTerminal() ? "The agreement can no longer be accepted." : "The agreement can be accepted once both sides have said yes.")} This engagement is now {engagement.Stage}.",
             StatusCodes.Status409Conflict);
 }

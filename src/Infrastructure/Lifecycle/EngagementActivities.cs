@@ -269,7 +269,7 @@ public sealed class EngagementActivities(
             HeardFrom = intake.HeardFrom,
             TherapyAnswer = therapy,
             TherapyNote = intake.MentalHealthNote,
-            OutsideFocus = intake.FocusAreas.Count == 0,
+            OutsideFocus = ScreeningFlags.For(intake).OutsideFocusAreas,
             AutoInvite = Options.AutoInvite,
             InviteUrl = Options.AutoInvite ? null : links.InviteToChemistry(e.Id),
             DeclineUrl = Options.AutoInvite ? null : links.DeclineAtTriage(e.Id),

@@ -1,12 +1,9 @@
 using CoachFlow.Domain.Engagements;
-using CoachFlow.Domain.Lifecycle;
 using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Engagements;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
-using CoachFlow.Infrastructure.Timeline;
-using CoachFlow.Infrastructure.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
@@ -23,91 +20,62 @@ public static class ReflectionApi
         new("SubmitReflection", HttpMethods.Post, "/reflect/{token}", SubmitAsync),
     ];
 
-    internal static async Task<ContentHttpResult> ShowAsync(
+    internal static async Task<RazorComponentResult> ShowAsync(
         string token, SignedLinks links, EngagementRecords records, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
     {
         var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (who, engagement) = opened.Value;
         var mine = await records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(who), cancellationToken).ConfigureAwait(false);
         if (mine is not null)
         {
-            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, mine, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
+            return ReflectionPage.Recorded(who, engagement.Intake.Name, mine, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
         }
 
         return engagement.Stage == Stage.AwaitingDecisions
-            ? ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), new Dictionary<string, string>(), new Dictionary<string, string>())
-            : NotOpen(coach, engagement);
+            ? ReflectionPage.Form($"/reflect/{token}", who, Other(who, engagement, coach), new Dictionary<string, string>(), new Dictionary<string, string>())
+            : NotOpen(engagement);
     }
 
-    internal static async Task<ContentHttpResult> SubmitAsync(
+    internal static async Task<RazorComponentResult> SubmitAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
         EngagementRecords records,
-        EngagementTimeline timeline,
+        ReflectionRecorder recorder,
         DurableTaskClient workflows,
-        TimeProvider clock,
         IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         var opened = await OpenAsync(token, links, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var (who, engagement) = opened.Value;
-        var key = EngagementRecords.ReflectionOf(who);
-        if (await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) is { } existing)
+        var values = await FormValuesAsync(request, cancellationToken).ConfigureAwait(false);
+        var submission = await recorder.SubmitAsync(engagement, who, values, workflows, cancellationToken).ConfigureAwait(false);
+        return submission switch
         {
-            return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, existing, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: false);
-        }
+            { Stored: { } stored } => ReflectionPage.Recorded(who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), submission.JustNow),
+            { NotOpen: true } => NotOpen(engagement),
+            _ => ReflectionPage.Form($"/reflect/{token}", who, Other(who, engagement, options.Value.Coach), values, submission.Errors),
+        };
+    }
 
-        if (engagement.Stage != Stage.AwaitingDecisions)
-        {
-            return NotOpen(coach, engagement);
-        }
-
+    /// <summary>A reflection form's fields, trimmed.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> FormValuesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
-        var values = (form ?? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)[])
+        return (form ?? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)[])
             .ToDictionary(f => f.Key, f => f.Value.ToString().Trim(), StringComparer.Ordinal);
-        var decision = values.GetValueOrDefault(ReflectionPage.DecisionField);
-        if (decision is not ("yes" or "no"))
-        {
-            var errors = new Dictionary<string, string> { [ReflectionPage.DecisionField] = "Please choose yes or no; either is a good answer." };
-            return ReflectionPage.Form(coach, token, who, Other(who, engagement, coach), values, errors);
-        }
-
-        var answers = ReflectionQuestions.For(who)
-            .Where(q => ReflectionQuestions.Answers.Contains(values.GetValueOrDefault(q.Id)))
-            .ToDictionary(q => q.Id, q => values[q.Id]);
-        var now = clock.GetUtcNow();
-        var reflection = new Reflection(
-            who,
-            answers,
-            decision == "yes",
-            Limit(values.GetValueOrDefault(ReflectionPage.NoteField), ReflectionPage.MaxNote),
-            who == Actor.Coach ? Limit(values.GetValueOrDefault(ReflectionPage.ReferralField), ReflectionPage.MaxReferral) : null,
-            now);
-        var added = await records.TryAddAsync(engagement.Id, key, reflection, cancellationToken).ConfigureAwait(false);
-        if (added)
-        {
-            // The timeline is visible to the client, so it says that a side answered, never what.
-            await timeline.TryAddAsync(engagement.Id, new TimelineEntry($"decision-{who.ToString().ToLowerInvariant()}", now, who, "Decision", $"The {who.ToString().ToLowerInvariant()} recorded their reflection"), cancellationToken).ConfigureAwait(false);
-            var eventName = who == Actor.Coach ? EngagementEvents.CoachDecision : EngagementEvents.ClientDecision;
-            await workflows.RaiseEngagementEventAsync(engagement.Id, eventName, new FitDecision("decision", reflection.Yes), cancellationToken).ConfigureAwait(false);
-        }
-
-        // A racing submission may have won the insert: show what is stored, and say which case this is.
-        var stored = added ? reflection : await records.GetAsync<Reflection>(engagement.Id, key, cancellationToken).ConfigureAwait(false) ?? reflection;
-        return ReflectionPage.Recorded(coach, who, engagement.Intake.Name, stored, await ClientReflectionAsync(records, engagement, cancellationToken).ConfigureAwait(false), justNow: added);
     }
 
     private static async Task<(Actor Who, Engagement Engagement)?> OpenAsync(string token, SignedLinks links, CancellationToken cancellationToken) =>
@@ -120,13 +88,9 @@ public static class ReflectionApi
 
     private static string Other(Actor who, Engagement engagement, CoachProfileOptions coach) => who == Actor.Coach ? engagement.Intake.Name : coach.Name;
 
-    private static string? Limit(string? value, int max) => string.IsNullOrWhiteSpace(value) ? null : value[..Math.Min(value.Length, max)];
-
-    private static ContentHttpResult NotOpen(CoachProfileOptions coach, Engagement engagement) =>
-        PageLayout.Page(
-            coach,
+    private static RazorComponentResult NotOpen(Engagement engagement) =>
+        PageResults.Message(
             "Not open for reflection",
-            $"<p>{(engagement.Stage.IsTerminal() ? "Reflections are closed." : "Reflections open after the chemistry session.")} This engagement is now {Html.Encode(engagement.Stage.ToString())}.</p>",
+            $"{(engagement.Stage.IsTerminal() ? "Reflections are closed." : "Reflections open after the chemistry session.")} This engagement is now {engagement.Stage}.",
             StatusCodes.Status409Conflict);
-
 }

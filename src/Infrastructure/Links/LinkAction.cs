@@ -16,4 +16,7 @@ public enum LinkAction
 
     /// <summary>See, download or erase everything held about one engagement (the client's own, or the coach's).</summary>
     ManageData,
+
+    /// <summary>The coach's one-time sign-in link to the workspace (not tied to an engagement).</summary>
+    SignIn,
 }

@@ -1,10 +1,8 @@
-using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Pages;
 
@@ -36,8 +34,7 @@ public static class ErrorPages
         };
         if (context.Request.AcceptsMediaType("text/html"))
         {
-            var coach = context.RequestServices.GetRequiredService<IOptions<CoachFlowOptions>>().Value.Coach;
-            await PageLayout.Page(coach, title, $"<p>{Html.Encode(text)}</p>", status).ExecuteAsync(context).ConfigureAwait(false);
+            await PageResults.Message(title, text, status).ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
 

@@ -1,14 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CoachFlow.Domain.Engagements;
-using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Links;
 using CoachFlow.Infrastructure.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace CoachFlow.Infrastructure.Privacy;
 
@@ -33,53 +31,51 @@ public static class DataApi
         new("EraseData", HttpMethods.Post, "/data/{token}", EraseAsync),
     ];
 
-    internal static async Task<ContentHttpResult> ShowAsync(
-        string token, SignedLinks links, EngagementExporter exporter, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+    internal static async Task<RazorComponentResult> ShowAsync(
+        string token, SignedLinks links, EngagementExporter exporter, CancellationToken cancellationToken)
     {
         if (await links.OpenAsync(token, [LinkAction.ManageData], cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
-            return PageLayout.InvalidLink(options.Value.Coach);
+            return PageResults.InvalidLink();
         }
 
         var data = await exporter.ExportAsync(engagement, grant.Actor, cancellationToken).ConfigureAwait(false);
-        return DataPage.Show(options.Value.Coach, token, grant.Actor, data);
+        return DataPage.Show(token, grant.Actor, data);
     }
 
     internal static async Task<IResult> ExportAsync(
-        string token, SignedLinks links, EngagementExporter exporter, IOptions<CoachFlowOptions> options, CancellationToken cancellationToken)
+        string token, SignedLinks links, EngagementExporter exporter, CancellationToken cancellationToken)
     {
         if (await links.OpenAsync(token, [LinkAction.ManageData], cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
-            return PageLayout.InvalidLink(options.Value.Coach);
+            return PageResults.InvalidLink();
         }
 
         var data = await exporter.ExportAsync(engagement, grant.Actor, cancellationToken).ConfigureAwait(false);
         return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(data, ExportJson), "application/json", $"coachflow-data-{engagement.Id.Value}.json");
     }
 
-    internal static async Task<ContentHttpResult> EraseAsync(
+    internal static async Task<RazorComponentResult> EraseAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
         EngagementExporter exporter,
         EngagementEraser eraser,
         DurableTaskClient workflows,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         if (await links.OpenAsync(token, [LinkAction.ManageData], cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken).ConfigureAwait(false) : null;
         if (form?[DataPage.ConfirmField].ToString() != DataPage.ConfirmValue)
         {
-            return DataPage.Show(coach, token, grant.Actor, await exporter.ExportAsync(engagement, grant.Actor, cancellationToken).ConfigureAwait(false), confirmMissing: true);
+            return DataPage.Show(token, grant.Actor, await exporter.ExportAsync(engagement, grant.Actor, cancellationToken).ConfigureAwait(false), confirmMissing: true);
         }
 
         var tombstone = await eraser.EraseAsync(engagement.Id, grant.Actor, workflows, cancellationToken).ConfigureAwait(false);
-        return DataPage.Erased(coach, tombstone);
+        return DataPage.Erased(tombstone);
     }
 }

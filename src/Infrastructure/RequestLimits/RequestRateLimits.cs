@@ -4,6 +4,7 @@ using CoachFlow.Infrastructure.Configuration;
 using CoachFlow.Infrastructure.Http;
 using CoachFlow.Infrastructure.Intake;
 using CoachFlow.Infrastructure.Pages;
+using CoachFlow.Infrastructure.Workspace;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,6 +21,7 @@ public static class RequestRateLimits
 {
     public const string IntakePolicy = "intake";
     public const string LinkPostPolicy = "link-posts";
+    public const string SignInPolicy = "sign-in";
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -28,6 +30,7 @@ public static class RequestRateLimits
     {
         ArgumentNullException.ThrowIfNull(route);
         return route.Name == IntakeApi.SubmitRoute ? IntakePolicy
+            : route.Name is WorkspaceApi.RequestSignInRoute or WorkspaceApi.SignInRoute ? SignInPolicy
             : route.Method == HttpMethods.Post && route.Pattern.Contains("{token}", StringComparison.Ordinal) ? LinkPostPolicy
             : null;
     }
@@ -38,6 +41,7 @@ public static class RequestRateLimits
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(IntakePolicy, context => PerClient(context, limits => limits.IntakePerMinute));
             limiter.AddPolicy(LinkPostPolicy, context => PerClient(context, limits => limits.LinkPostsPerMinute));
+            limiter.AddPolicy(SignInPolicy, context => PerClient(context, limits => limits.SignInsPerMinute));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;

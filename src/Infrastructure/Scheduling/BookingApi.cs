@@ -24,19 +24,17 @@ public static class BookingApi
         new("BookChemistry", HttpMethods.Post, "/book/{token}", BookAsync),
     ];
 
-    internal static async Task<Results<Ok<BookingSlots>, ProblemHttpResult, ContentHttpResult>> ShowAsync(
+    internal static async Task<Results<Ok<BookingSlots>, ProblemHttpResult, RazorComponentResult>> ShowAsync(
         string token,
         string? tz,
         HttpRequest request,
         SignedLinks links,
         ChemistryScheduler scheduler,
-        IOptions<CoachFlowOptions> options,
         CancellationToken cancellationToken)
     {
-        var coach = options.Value.Coach;
         if (await links.OpenAsync(token, BookingActions, cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
@@ -48,7 +46,7 @@ public static class BookingApi
             var status = engagement.Stage.IsTerminal() ? StatusCodes.Status410Gone : StatusCodes.Status409Conflict;
             return wantsJson
                 ? TypedResults.Problem(statusCode: status, title: "Not open for booking", detail: closed)
-                : BookingPage.Closed(coach, closed, status);
+                : BookingPage.Closed(closed, status);
         }
 
         if (wantsJson)
@@ -60,14 +58,14 @@ public static class BookingApi
 
         if (!reschedule && current is not null)
         {
-            return BookingPage.Booked(coach, current, zone, alreadyBooked: false);
+            return BookingPage.Booked(current, zone, alreadyBooked: false);
         }
 
         var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
-        return BookingPage.Picker(coach, token, reschedule, current, free, zone);
+        return BookingPage.Picker(token, reschedule, current, free, zone);
     }
 
-    internal static async Task<Results<SeeOtherResult, ContentHttpResult>> BookAsync(
+    internal static async Task<Results<SeeOtherResult, RazorComponentResult>> BookAsync(
         string token,
         HttpRequest request,
         SignedLinks links,
@@ -79,7 +77,7 @@ public static class BookingApi
         var coach = options.Value.Coach;
         if (await links.OpenAsync(token, BookingActions, cancellationToken).ConfigureAwait(false) is not (var grant, var engagement))
         {
-            return PageLayout.InvalidLink(coach);
+            return PageResults.InvalidLink();
         }
 
         var reschedule = grant.Action == LinkAction.RescheduleChemistry;
@@ -95,18 +93,18 @@ public static class BookingApi
         return result.Status switch
         {
             BookingStatus.Booked or BookingStatus.Rescheduled => new SeeOtherResult($"/book/{token}"),
-            BookingStatus.AlreadyBooked => BookingPage.Booked(coach, result.Engagement!.Chemistry!, zone, alreadyBooked: true),
+            BookingStatus.AlreadyBooked => BookingPage.Booked(result.Engagement!.Chemistry!, zone, alreadyBooked: true),
             BookingStatus.Taken => await PickAgainAsync("Sorry, someone has just taken that time. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
             BookingStatus.TooLate => await PickAgainAsync("That time is now too close to book. Please choose another.", StatusCodes.Status409Conflict).ConfigureAwait(false),
             BookingStatus.NotOffered => await PickAgainAsync("That is not a time we offer. Please choose one of the times below.", StatusCodes.Status400BadRequest).ConfigureAwait(false),
-            BookingStatus.NotFound => PageLayout.InvalidLink(coach),
-            _ => BookingPage.Closed(coach, Closed(result.Engagement ?? engagement, reschedule) ?? "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
+            BookingStatus.NotFound => PageResults.InvalidLink(),
+            _ => BookingPage.Closed(Closed(result.Engagement ?? engagement, reschedule) ?? "This engagement is no longer open for booking.", StatusCodes.Status409Conflict),
         };
 
-        async Task<ContentHttpResult> PickAgainAsync(string problem, int status)
+        async Task<RazorComponentResult> PickAgainAsync(string problem, int status)
         {
             var free = await scheduler.FreeSlotsAsync(cancellationToken).ConfigureAwait(false);
-            return BookingPage.Picker(coach, token, reschedule, ChemistryScheduler.ActiveSession(engagement), free, zone, problem, status);
+            return BookingPage.Picker(token, reschedule, ChemistryScheduler.ActiveSession(engagement), free, zone, problem, status);
         }
     }
 

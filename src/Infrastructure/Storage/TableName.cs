@@ -10,5 +10,11 @@ public static class TableName
     public const string Outbox = "Outbox";
     public const string Erasures = "Erasures";
 
-    public static readonly IReadOnlyList<string> All = [Engagements, EngagementTimeline, SlotReservations, IntakeKeys, Outbox, Erasures];
+    /// <summary>The coach's used sign-in links (their nonces), so each link signs in once.</summary>
+    public const string CoachSignIns = "CoachSignIns";
+
+    /// <summary>ASP.NET Core Data Protection's keys (the coach's session cookie, form tokens), shared by every instance.</summary>
+    public const string DataProtectionKeys = "DataProtectionKeys";
+
+    public static readonly IReadOnlyList<string> All = [Engagements, EngagementTimeline, SlotReservations, IntakeKeys, Outbox, Erasures, CoachSignIns, DataProtectionKeys];
 }

@@ -23,6 +23,7 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
     private static readonly HashSet<string> DocsSteps =
     [
         "contracted-01-intake", "contracted-04-booking", "contracted-08-fit-record", "contracted-09-agreement", "contracted-12-outbox", "declined-01-coach-decline",
+        "workspace-03-pipeline", "workspace-04-engagement",
     ];
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _blocked = new();
@@ -136,6 +137,81 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         Assert.Contains("Jo Park, negotiation coach", decline["text"]!.GetValue<string>(), StringComparison.Ordinal);
         await WaitForStageAsync(page, await LinkAsync("grace.browser@example.com", "Thank you for getting in touch, Grace", "Follow progress"), "Declined");
         await CheckAsync(page, "declined-03-status");
+    }
+
+    [Fact]
+    public async Task A_coach_signs_in_through_the_emailed_link_and_invites_a_new_client_from_the_pipeline()
+    {
+        using (var intake = await _http.PostAsJsonAsync("/api/intake", new JsonObject
+        {
+            ["name"] = "Katherine Johnson",
+            ["email"] = "katherine.browser@example.com",
+            ["timeZone"] = "America/New_York",
+            ["goals"] = "I am stepping up to lead a research group and want to do it well.",
+            ["seeingMentalHealthProfessional"] = "yes",
+            ["mentalHealthNote"] = "I see a therapist monthly.",
+            ["consent"] = true,
+        }, Ct))
+        {
+            intake.EnsureSuccessStatusCode();
+        }
+
+        // Without a session: the sign-in page, and nothing about anyone.
+        var page = await NewPageAsync();
+        await VisitAsync(page, "/coach", "workspace-01-sign-in");
+        Assert.DoesNotContain("Katherine", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.FillAsync("#email", "sam@coach.example");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("text=a sign-in link is on its way");
+
+        var link = await LinkAsync("sam@coach.example", "Your sign-in link", "Sign in");
+        var forged = link[..^3] + (link[^3] == 'A' ? "B" : "A") + link[^2..];
+        Assert.Equal(404, (await page.GotoAsync(new Uri(_host.BaseUrl, forged).ToString()))!.Status);
+
+        await VisitAsync(page, link, "workspace-02-sign-in-link");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/coach");
+        await ReloadUntilAsync(page, "/coach", "#stage-AwaitingCoachTriage + ul >> text=Katherine Johnson");
+        await CheckAsync(page, "workspace-03-pipeline");
+
+        await page.ClickAsync("text=Katherine Johnson");
+        await page.WaitForSelectorAsync("text=Their note about it");
+        await CheckAsync(page, "workspace-04-engagement");
+        var engagementPath = new Uri(page.Url).AbsolutePath;
+
+        // A used link does not sign in again.
+        var stranger = await NewPageAsync();
+        Assert.Equal(404, (await stranger.GotoAsync(new Uri(_host.BaseUrl, link).ToString()))!.Status);
+
+        // A form on another site posting to the workspace: the browser sends no session cookie (SameSite=Strict) and
+        // the form has no token, so nothing happens (the invitation below is still open).
+        await page.GotoAsync("about:blank");
+        await page.SetContentAsync($"<form method=\"post\" action=\"{new Uri(_host.BaseUrl, engagementPath)}/act/DeclineAtTriage\"><button>Go</button></form>");
+        await page.ClickAsync("button");
+        await page.WaitForSelectorAsync("text=Sign in to your workspace");
+
+        await page.GotoAsync(new Uri(_host.BaseUrl, engagementPath).ToString());
+        await page.ClickAsync("text=Yes, send the invitation");
+        await page.WaitForSelectorAsync("text=Invitation on its way");
+        await ReloadUntilAsync(page, "/coach", "#stage-AwaitingBooking + ul >> text=Katherine Johnson");
+        await CheckAsync(page, "workspace-05-invited");
+        await EmailAsync("katherine.browser@example.com", "Sam Rivers Coaching would love to meet you");
+    }
+
+    private async Task ReloadUntilAsync(IPage page, string path, string selector)
+    {
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await page.GotoAsync(new Uri(_host.BaseUrl, path).ToString());
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.Fail($"{path} never showed {selector}: {await page.InnerTextAsync("main")}");
     }
 
     private async Task<IPage> NewPageAsync()

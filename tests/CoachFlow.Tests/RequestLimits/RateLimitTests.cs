@@ -15,6 +15,7 @@ public sealed class RateLimitTests() : AppTest(new CoachFlowApp(Limits), followR
     {
         ["CoachFlow:RateLimits:IntakePerMinute"] = "3",
         ["CoachFlow:RateLimits:LinkPostsPerMinute"] = "2",
+        ["CoachFlow:RateLimits:SignInsPerMinute"] = "2",
         ["CoachFlow:RateLimits:ClientAddressHeader"] = "X-Forwarded-For",
     };
 
@@ -66,6 +67,18 @@ public sealed class RateLimitTests() : AppTest(new CoachFlowApp(Limits), followR
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Post, "/book/not-a-real-token", "203.0.113.9")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(HttpMethod.Post, "/data/not-a-real-token", "203.0.113.9")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Post, "/data/not-a-real-token", "203.0.113.10")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_requests_and_sign_in_link_posts_share_one_limit()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Post, "/coach/sign-in", "203.0.113.11")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Post, "/coach/sign-in/not-a-real-token", "203.0.113.11")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(HttpMethod.Post, "/coach/sign-in", "203.0.113.11")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync(HttpMethod.Post, "/coach/sign-in/not-a-real-token", "203.0.113.11")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/coach", "203.0.113.11")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Post, "/coach/sign-in", "203.0.113.12")).StatusCode);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CoachFlow.Tests.TestSupport;
 
@@ -60,7 +60,10 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
             .Build();
         var app = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ApplicationName = "CoachFlow.Functions" })
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<FunctionsWebHostEnvironment>()
+            .AddSingleton<IHostEnvironment>(sp => sp.GetRequiredService<FunctionsWebHostEnvironment>())
+            .AddSingleton<IWebHostEnvironment>(sp => sp.GetRequiredService<FunctionsWebHostEnvironment>())
             .AddCoachFlow(configuration)
             .AddFunctionsHttpForwarding()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -175,6 +178,8 @@ public sealed class FunctionsAppOnEngine : IAsyncDisposable
             var started = new StartingResponse();
             context.Features.Set<IHttpResponseFeature>(started);
             context.Request.Method = request.Method.Method;
+            context.Request.Scheme = request.RequestUri.Scheme;
+            context.Request.Host = new HostString(request.RequestUri.Authority);
             context.Request.Path = path;
             context.Request.QueryString = new QueryString(request.RequestUri.Query);
             foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))

@@ -21,6 +21,7 @@ public static class TestSettings
         // Tests share one client address and submit fast; the limits have tests of their own.
         ["CoachFlow:RateLimits:IntakePerMinute"] = "100000",
         ["CoachFlow:RateLimits:LinkPostsPerMinute"] = "100000",
+        ["CoachFlow:RateLimits:SignInsPerMinute"] = "100000",
         ["CoachFlow:Engine:MaxQueuePollingInterval"] = "00:00:01",
         ["CoachFlow:Engine:WorkerId"] = $"test-{taskHub}",
         ["CoachFlow:Engine:MessageVisibilityTimeout"] = "00:00:10",

@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace CoachFlow.Infrastructure.Pages;
+namespace CoachFlow.Infrastructure.Email;
 
-/// <summary>Encoding for everything that goes into a page or an HTML email: nothing a client typed is ever written raw.</summary>
+/// <summary>
+/// The encoder the HTML emails' Liquid templates write every value through: nothing a client typed is ever written raw.
+/// (Pages are Razor components, encoded by the renderer with the same settings.)
+/// </summary>
 public static class Html
 {
     /// <summary>Escapes markup characters (&lt; &gt; &amp; quotes) but leaves letters like é or – readable.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
 }

@@ -1,12 +1,12 @@
-using System.Text;
 using CoachFlow.Infrastructure.Configuration;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoachFlow.Infrastructure.Pages;
 
-/// <summary>The frame every person-facing page shares: the coach's name and accent, readable on a phone.</summary>
-public static class PageLayout
+/// <summary>
+/// The pages' one style sheet, inline in <see cref="PageFrame"/>. The Content-Security-Policy allows it by its
+/// SHA-256 hash, computed from this same text, so it must not vary per request.
+/// </summary>
+public static class PageStyles
 {
     private const string Styles = """
         :root { --accent: ACCENT; --ink: #1f2933; --muted: #52606d; --bad: #b42318; --paper: #fbfaf7; }
@@ -37,37 +37,22 @@ public static class PageLayout
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
         .prose { white-space: pre-wrap; }
+        td { overflow-wrap: anywhere; }
+        main.wide { max-width: 72rem; }
+        .bar { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; justify-content: space-between; margin-bottom: 1rem; }
+        .bar form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+        .bar .field { margin: 0; }
+        .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem; }
+        .cards li { background: #fff; border: 1px solid #d9dee3; border-radius: .4rem; padding: .75rem 1rem; }
+        .cards p { margin: .2rem 0; }
+        .flag { display: inline-block; font-size: .85rem; font-weight: 600; color: #7a3e00; background: #fff4e5; border: 1px solid #f0b46c; border-radius: 1rem; padding: 0 .5rem; margin: .2rem .25rem 0 0; }
+        .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }
+        .secondary { color: var(--accent); background: #fff; border: 2px solid var(--accent); }
         """;
 
-    /// <summary>The pages' one style sheet, inline; the Content-Security-Policy allows it by its hash.</summary>
     public static string StyleSheet(CoachProfileOptions coach)
     {
         ArgumentNullException.ThrowIfNull(coach);
         return Styles.Replace("ACCENT", coach.AccentColor, StringComparison.Ordinal);
-    }
-
-    /// <summary>The one answer to a tampered, expired or mistaken link: it never says whether the engagement exists.</summary>
-    public static ContentHttpResult InvalidLink(CoachProfileOptions coach) => Page(
-        coach,
-        "This link can't be used",
-        "<p>This link is not valid or has expired. Please use the latest link in your email, or reply to it and we will help.</p>",
-        StatusCodes.Status404NotFound);
-
-    public static ContentHttpResult Page(CoachProfileOptions coach, string title, string body, int statusCode = StatusCodes.Status200OK)
-    {
-        ArgumentNullException.ThrowIfNull(coach);
-        var html = new StringBuilder()
-            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Html.Encode(title)).Append(" · ").Append(Html.Encode(coach.Name)).Append("</title>")
-            .Append("<style>").Append(StyleSheet(coach)).Append("</style></head><body>")
-            .Append("<header>")
-            .Append(coach.PhotoUrl is null ? string.Empty : $"<img src=\"{Html.Encode(coach.PhotoUrl)}\" alt=\"\">")
-            .Append("<p>").Append(Html.Encode(coach.Name)).Append("</p></header>")
-            .Append("<main id=\"main\"><h1>").Append(Html.Encode(title)).Append("</h1>")
-            .Append(body)
-            .Append("</main></body></html>")
-            .ToString();
-        return TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
     }
 }
