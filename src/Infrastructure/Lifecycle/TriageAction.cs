@@ -27,7 +27,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
     {
         ArgumentNullException.ThrowIfNull(engagement);
         var decided = await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is not null;
-        if (decided || engagement.Stage != Stage.AwaitingCoachTriage)
+        if (decided || !OpenForTriage(engagement.Stage))
         {
             return ActPrompt.SettledAs(Settled(engagement, decided));
         }
@@ -49,7 +49,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
     {
         ArgumentNullException.ThrowIfNull(engagement);
         ArgumentNullException.ThrowIfNull(fields);
-        if (engagement.Stage != Stage.AwaitingCoachTriage)
+        if (!OpenForTriage(engagement.Stage))
         {
             return Settled(engagement, await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false) is not null);
         }
@@ -72,6 +72,12 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
     private static ActOutcome Settled(Engagement engagement, bool decided) => decided
         ? new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.")
         : new ActOutcome(ActOutcomeKind.NotPossible, "This enquiry has moved on", $"The enquiry is now {engagement.Stage}, so triage no longer applies.");
+
+    /// <summary>
+    /// The coach's enquiry email goes out before the workflow records <see cref="Stage.AwaitingCoachTriage"/>, so a quick
+    /// click can find the engagement still <see cref="Stage.Received"/>; the decision then waits as an event until the workflow asks for it.
+    /// </summary>
+    private static bool OpenForTriage(Stage stage) => stage is Stage.Received or Stage.AwaitingCoachTriage;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
