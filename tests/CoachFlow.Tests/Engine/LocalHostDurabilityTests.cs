@@ -54,7 +54,10 @@ public sealed class LocalHostDurabilityTests
         var emails = (await drive.EmailsToAsync(LifecycleDriver.ClientEmail)).Concat(await drive.EmailsToAsync(LifecycleDriver.CoachEmail)).ToList();
         var repeated = emails.GroupBy(e => (e.To, e.Subject)).Where(g => g.Count() > 1).Select(g => $"{g.Key.To}: {g.Key.Subject} ×{g.Count()}");
         Assert.Empty(repeated);
-        Assert.True(emails.Count == 12, string.Join("; ", emails.Select(e => $"{e.To}: {e.Subject}")));
+        // The session reminders are due a set time before the booked slot, so whether they went out depends on the wall clock.
+        var reminders = new[] { "See you soon: chemistry session", "Chemistry session soon:" };
+        var counted = emails.Where(e => !reminders.Any(r => e.Subject.StartsWith(r, StringComparison.Ordinal))).ToList();
+        Assert.True(counted.Count == 12, string.Join("; ", counted.Select(e => $"{e.To}: {e.Subject}")));
     }
 
     [Fact]
