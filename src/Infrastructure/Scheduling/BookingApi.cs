@@ -116,7 +116,7 @@ public static class BookingApi
             return "This engagement has ended, so it is no longer open for booking.";
         }
 
-        if (reschedule ? ChemistryScheduler.Upcoming(engagement, out _) : ChemistryScheduler.OpenForBooking(engagement))
+        if (ChemistryScheduler.OpenFor(engagement, reschedule))
         {
             return null;
         }

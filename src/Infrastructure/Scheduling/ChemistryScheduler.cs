@@ -45,7 +45,7 @@ public sealed class ChemistryScheduler(
 
         // A first booking while the engagement waits for one (or a racing repeat, answered below); a new time only for the session it waits for.
         var current = ActiveSession(engagement);
-        if (reschedule ? !Upcoming(engagement, out _) : !OpenForBooking(engagement))
+        if (!OpenFor(engagement, reschedule))
         {
             return new BookingResult(BookingStatus.NotOpen, engagement);
         }
@@ -70,7 +70,7 @@ public sealed class ChemistryScheduler(
         EngagementUpdate? update;
         try
         {
-            update = await engagements.UpdateAsync(id, e => Record(e, current, slot, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            update = await engagements.UpdateAsync(id, e => Record(e, current, reschedule, slot, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -84,7 +84,7 @@ public sealed class ChemistryScheduler(
             // Another request booked for this engagement first, or it ended meanwhile: give our slot back.
             await reservations.ReleaseAsync(_coach.Id, slot.Start, id, cancellationToken).ConfigureAwait(false);
             return update is null ? new BookingResult(BookingStatus.NotFound, null)
-                : update.After.Stage.IsTerminal() ? new BookingResult(BookingStatus.NotOpen, update.After)
+                : !OpenFor(update.After, reschedule) ? new BookingResult(BookingStatus.NotOpen, update.After)
                 : new BookingResult(BookingStatus.AlreadyBooked, update.After);
         }
 
@@ -143,9 +143,12 @@ public sealed class ChemistryScheduler(
         return session is not null;
     }
 
-    /// <summary>Whether the booking page may still offer times: before the session is held and while the engagement lasts.</summary>
-    public static bool OpenForBooking(Engagement engagement) =>
-        engagement?.Stage is Stage.AwaitingBooking or Stage.ChemistryScheduled;
+    /// <summary>
+    /// Whether a booking link may still book (before the session is held and while the engagement lasts) or a
+    /// reschedule link still move the session it names (only while that session is <see cref="Upcoming"/>).
+    /// </summary>
+    public static bool OpenFor(Engagement engagement, bool reschedule) =>
+        reschedule ? Upcoming(engagement, out _) : engagement?.Stage is Stage.AwaitingBooking or Stage.ChemistryScheduled;
 
     /// <summary>The session a client can still attend, move or cancel; null when none (never booked, cancelled, or missed).</summary>
     public static ChemistrySession? ActiveSession(Engagement engagement) =>
@@ -153,11 +156,11 @@ public sealed class ChemistryScheduler(
 
     private Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    private static Engagement Record(Engagement e, ChemistrySession? expected, Slot slot, DateTimeOffset now)
+    private static Engagement Record(Engagement e, ChemistrySession? expected, bool reschedule, Slot slot, DateTimeOffset now)
     {
-        // Decide again on what is stored now: a concurrent request may have booked or moved it already,
-        // or the engagement may have ended (expired, withdrawn) since it was read.
-        if (ActiveSession(e) != expected || e.Stage.IsTerminal())
+        // Decide again, by the same rule, on what is stored now: a concurrent request may have booked or moved it
+        // already, or the engagement may have moved on (session held, expired, withdrawn) since it was read.
+        if (ActiveSession(e) != expected || !OpenFor(e, reschedule))
         {
             return e;
         }
