@@ -15,6 +15,9 @@ public sealed class MovedOnEngagements : IAsyncLifetime
     private static readonly TimeSpan Reminder = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(6);
 
+    /// <summary>How far ahead sessions are booked: their reminders (24 hours before) stay hours away from the rows.</summary>
+    private static readonly TimeSpan ReminderClear = TimeSpan.FromHours(27);
+
     private readonly List<MovedOnHost> _hosts = [];
     private readonly Dictionary<MovedOn, MovedOnEngagement> _engagements = [];
     private readonly Dictionary<CoachFlowApp, SemaphoreSlim> _bookings = [];
@@ -145,13 +148,17 @@ public sealed class MovedOnEngagements : IAsyncLifetime
         }
     }
 
-    /// <summary>Books the first free slot; one booking at a time per host, so two engagements never race for the same slot.</summary>
+    /// <summary>
+    /// Books a free slot; one booking at a time per host, so two engagements never race for the same slot. Not the first
+    /// free one: its session reminder (a day before, with a day's notice) falls due within minutes, and the Booked
+    /// engagement's reminder going out in the middle of the rows failed whichever row was running then.
+    /// </summary>
     private async Task BookAsync(CoachFlowApp app, LifecycleDriver drive)
     {
         await _bookings[app].WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            await drive.BookFirstSlotAsync();
+            await drive.BookFirstSlotAsync(notBefore: DateTimeOffset.UtcNow + ReminderClear);
         }
         finally
         {
