@@ -15,13 +15,14 @@ public sealed class CoachFlowOptionsValidatorTests
     private static string UnresolvedReference(string secret) =>
         $"@Microsoft.KeyVault(SecretUri=https://kv-coachflow.vault.azure.net/secrets/{secret})";
 
+    private static IConfigurationRoot SampleConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
+        .Build();
+
     private static CoachFlowOptions SampleProfile()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AzuriteFixture.RepositoryRoot, "src", "LocalHost", "appsettings.Development.json"))
-            .Build();
         var options = new CoachFlowOptions();
-        configuration.GetSection(CoachFlowOptions.SectionName).Bind(options);
+        SampleConfiguration().GetSection(CoachFlowOptions.SectionName).Bind(options);
         return options;
     }
 
@@ -103,6 +104,30 @@ public sealed class CoachFlowOptionsValidatorTests
         Assert.NotEmpty(failures);
         Assert.All(failures, f => Assert.Matches("^CoachFlow:[A-Za-z0-9:]+ ", f));
         Assert.Contains(failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("WhatCoachingIs")]
+    [InlineData("Services")]
+    [InlineData("RolesAndResponsibilities")]
+    [InlineData("LogisticsAndFees")]
+    [InlineData("SchedulingAndCancellation")]
+    [InlineData("DurationAndTermination")]
+    [InlineData("Confidentiality")]
+    public void A_profile_that_leaves_out_an_agreement_section_is_refused(string section)
+    {
+        // Left out, not set empty: what the section holds when configuration never mentions it.
+        var key = $"CoachFlow:Coach:AgreementTerms:{section}";
+        var withoutSection = new ConfigurationBuilder()
+            .AddInMemoryCollection(SampleConfiguration().AsEnumerable().Where(e => !string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)))
+            .Build();
+        var options = new CoachFlowOptions();
+        withoutSection.GetSection(CoachFlowOptions.SectionName).Bind(options);
+
+        var result = new CoachFlowOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures, f => f.StartsWith(key + " ", StringComparison.Ordinal));
     }
 
     [Fact]
