@@ -51,4 +51,12 @@ public sealed class EngagementIdTests
     {
         Assert.False(EngagementId.TryParse(null, out _));
     }
+
+    /// <summary>Ids go into log templates, table keys and URLs as text: the id's own digits, and never null for an unset one.</summary>
+    [Fact]
+    public void An_id_reads_as_its_hex_digits_and_an_unset_one_as_empty_text()
+    {
+        Assert.Equal("000123456789abcdeffedcba98765432", EngagementId.FromRandomBytes(SixteenBytes).ToString());
+        Assert.Equal(string.Empty, default(EngagementId).ToString());
+    }
 }
