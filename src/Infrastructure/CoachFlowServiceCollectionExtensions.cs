@@ -67,6 +67,7 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<CoachSignIns>();
         services.AddSingleton<Pipeline>();
         services.AddSingleton<WorkspaceEngagements>();
+        services.AddSingleton<ClientLinkResend>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EngagementMailer>();

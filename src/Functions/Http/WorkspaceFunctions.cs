@@ -39,6 +39,10 @@ public sealed class WorkspaceFunctions(HttpForwarder http)
     public Task CoachReflection([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coach/engagements/{id}/reflection")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
         http.ForwardAsync("CoachReflection", request, durable, ("id", id));
 
+    [Function("CoachResendLink")]
+    public Task CoachResendLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coach/engagements/{id}/resend")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
+        http.ForwardAsync("CoachResendLink", request, durable, ("id", id));
+
     [Function("CoachExport")]
     public Task CoachExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coach/engagements/{id}/export")] HttpRequest request, string id, [DurableClient] DurableTaskClient durable) =>
         http.ForwardAsync("CoachExport", request, durable, ("id", id));

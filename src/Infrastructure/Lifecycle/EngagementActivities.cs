@@ -100,8 +100,8 @@ public sealed class EngagementActivities(
     public async Task SendBookingReminderAsync(string engagementId, CancellationToken cancellationToken)
     {
         var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
-        var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(Options.Durations.BookingTimeout - Options.Durations.BookingReminder, e.Intake.TimeZone) };
-        await ToClientAsync(e, "booking-reminder", model, [new("Choose a time", model.BookUrl)], cancellationToken, AfterMissedSession(e)).ConfigureAwait(false);
+        var deadline = clock.GetUtcNow() + Options.Durations.BookingTimeout - Options.Durations.BookingReminder;
+        await mailer.SendOnceAsync(e.Id, BookingReminder(e, Key("booking-reminder", AfterMissedSession(e)), deadline), cancellationToken).ConfigureAwait(false);
     }
 
     public Task SendChemistryConfirmationAsync(string engagementId, CancellationToken cancellationToken) =>
@@ -138,8 +138,7 @@ public sealed class EngagementActivities(
         var remaining = Options.Durations.DecisionTimeout - Options.Durations.DecisionReminder;
         if (reminder.RemindClient && !await HasReflectedAsync(e, Actor.Client, cancellationToken).ConfigureAwait(false))
         {
-            var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Client), Until = Until(remaining, e.Intake.TimeZone) };
-            await ToClientAsync(e, "decision-reminder-client", model, [new("Share your reflection", model.ReflectUrl)], cancellationToken).ConfigureAwait(false);
+            await mailer.SendOnceAsync(e.Id, ReflectionReminder(e, Key("decision-reminder-client", null), clock.GetUtcNow() + remaining), cancellationToken).ConfigureAwait(false);
         }
 
         if (reminder.RemindCoach && !await HasReflectedAsync(e, Actor.Coach, cancellationToken).ConfigureAwait(false))
@@ -160,9 +159,28 @@ public sealed class EngagementActivities(
     public async Task SendAgreementReminderAsync(string engagementId, CancellationToken cancellationToken)
     {
         var e = await LoadAsync(engagementId, cancellationToken).ConfigureAwait(false);
-        var remaining = Options.Durations.AgreementTimeout - Options.Durations.AgreementReminder;
-        var model = Model(e) with { AgreementUrl = links.Agreement(e.Id), Until = Until(remaining, e.Intake.TimeZone) };
-        await ToClientAsync(e, "agreement-reminder", model, [new("Read and accept the agreement", model.AgreementUrl)], cancellationToken).ConfigureAwait(false);
+        var deadline = clock.GetUtcNow() + Options.Durations.AgreementTimeout - Options.Durations.AgreementReminder;
+        await mailer.SendOnceAsync(e.Id, AgreementReminder(e, Key("agreement-reminder", null), deadline), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The email that hands the client the link waiting on them now, under <paramref name="key"/>: the reminder of the
+    /// booking, reflection or agreement link (open until <paramref name="deadline"/>), or the confirmation of the booked
+    /// session with its reschedule and cancel links and calendar invitation. The same composition as those emails, so a
+    /// resent link reads as the one the workflow sends. Null when nothing waits on the client.
+    /// </summary>
+    public async Task<Delivery?> ClientLinkEmailAsync(Engagement e, DateTimeOffset? deadline, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var reflected = e.Stage == Stage.AwaitingDecisions && await HasReflectedAsync(e, Actor.Client, cancellationToken).ConfigureAwait(false);
+        return (e.Stage, deadline) switch
+        {
+            (Stage.AwaitingBooking, { } until) => BookingReminder(e, key, until),
+            (Stage.ChemistryScheduled, _) when ChemistryScheduler.Upcoming(e, out _) => chemistry.ClientEmail(e, key),
+            (Stage.AwaitingDecisions, { } until) when !reflected => ReflectionReminder(e, key, until),
+            (Stage.AwaitingAgreement, { } until) => AgreementReminder(e, key, until),
+            _ => null,
+        };
     }
 
     public async Task SendContractedNoticesAsync(string engagementId, CancellationToken cancellationToken)
@@ -276,6 +294,24 @@ public sealed class EngagementActivities(
         };
     }
 
+    private Delivery BookingReminder(Engagement e, string key, DateTimeOffset deadline)
+    {
+        var model = Model(e) with { BookUrl = links.Book(e.Id), Until = Until(deadline, e.Intake.TimeZone) };
+        return ToClient(e, key, "booking-reminder", model, [new("Choose a time", model.BookUrl)]);
+    }
+
+    private Delivery ReflectionReminder(Engagement e, string key, DateTimeOffset deadline)
+    {
+        var model = Model(e) with { ReflectUrl = links.Reflect(e.Id, Actor.Client), Until = Until(deadline, e.Intake.TimeZone) };
+        return ToClient(e, key, "decision-reminder-client", model, [new("Share your reflection", model.ReflectUrl)]);
+    }
+
+    private Delivery AgreementReminder(Engagement e, string key, DateTimeOffset deadline)
+    {
+        var model = Model(e) with { AgreementUrl = links.Agreement(e.Id), Until = Until(deadline, e.Intake.TimeZone) };
+        return ToClient(e, key, "agreement-reminder", model, [new("Read and accept the agreement", model.AgreementUrl)]);
+    }
+
     private static List<EmailLink> SessionReportLinks(LifecycleEmailModel model) =>
         model.HeldUrl is null || model.NoShowUrl is null ? [] : [new("Session held", model.HeldUrl), new("No-show", model.NoShowUrl)];
 
@@ -323,11 +359,17 @@ public sealed class EngagementActivities(
         SlotFormat.ForPeople(BookingPage.ToSlot(session), DateTimeZoneProviders.Tzdb[timeZone]);
 
     /// <summary>"the deadline" for a wait that started now, in the reader's zone.</summary>
-    private string Until(TimeSpan remaining, string timeZone) =>
-        Deadline.Format(Instant.FromDateTimeOffset(clock.GetUtcNow() + remaining).InZone(DateTimeZoneProviders.Tzdb[timeZone]));
+    private string Until(TimeSpan remaining, string timeZone) => Until(clock.GetUtcNow() + remaining, timeZone);
+
+    private static string Until(DateTimeOffset deadline, string timeZone) =>
+        Deadline.Format(Instant.FromDateTimeOffset(deadline).InZone(DateTimeZoneProviders.Tzdb[timeZone]));
 
     private Task ToClientAsync(Engagement e, string template, LifecycleEmailModel model, IReadOnlyList<EmailLink> emailLinks, CancellationToken cancellationToken, string? keySuffix = null) =>
-        mailer.SendOnceAsync(e.Id, new Delivery(Key(template, keySuffix), template, Actor.Client, e.Intake.Email, model, emailLinks, []), cancellationToken);
+        mailer.SendOnceAsync(e.Id, ToClient(e, Key(template, keySuffix), template, model, emailLinks), cancellationToken);
+
+    /// <summary>An email to the client alone, at the address they gave.</summary>
+    private static Delivery ToClient(Engagement e, string key, string template, LifecycleEmailModel model, IReadOnlyList<EmailLink> emailLinks) =>
+        new(key, template, Actor.Client, e.Intake.Email, model, emailLinks, []);
 
     private Task ToCoachAsync(Engagement e, string template, LifecycleEmailModel model, IReadOnlyList<EmailLink> emailLinks, CancellationToken cancellationToken, string? keySuffix = null) =>
         mailer.SendOnceAsync(e.Id, new Delivery(Key(template, keySuffix), template, Actor.Coach, Coach.Email, model, emailLinks, []), cancellationToken);

@@ -27,7 +27,30 @@ public sealed class ChemistryConfirmation(
         var engagement = await engagements.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Engagement {id} does not exist.");
         var session = engagement.Chemistry ?? throw new InvalidOperationException($"Engagement {id} has no chemistry session.");
-        var kind = session.Cancelled ? "cancelled" : "booked";
+        var (invite, calendar) = Invitation(engagement, session);
+        await mailer.SendOnceAsync(id, ClientEmail(engagement, session, invite, calendar, $"email-chemistry-{session.Sequence:D2}-client"), cancellationToken).ConfigureAwait(false);
+        await mailer.SendOnceAsync(id, Compose(engagement, $"email-chemistry-{session.Sequence:D2}-coach", $"chemistry-{Kind(session)}-coach", Actor.Coach,
+            _coach.Email, _coach.Name, _coach.TimeZone, invite, calendar), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The client's email about the session as it stands, with its calendar invitation, under <paramref name="key"/>.</summary>
+    public Delivery ClientEmail(Engagement engagement, string key)
+    {
+        ArgumentNullException.ThrowIfNull(engagement);
+        var session = engagement.Chemistry ?? throw new InvalidOperationException($"Engagement {engagement.Id} has no chemistry session.");
+        var (invite, calendar) = Invitation(engagement, session);
+        return ClientEmail(engagement, session, invite, calendar, key);
+    }
+
+    private static string Kind(ChemistrySession session) => session.Cancelled ? "cancelled" : "booked";
+
+    private Delivery ClientEmail(Engagement engagement, ChemistrySession session, CalendarInvite invite, EmailAttachment calendar, string key) =>
+        Compose(engagement, key, $"chemistry-{Kind(session)}-client", Actor.Client,
+            engagement.Intake.Email, engagement.Intake.Name, engagement.Intake.TimeZone, invite, calendar);
+
+    private (CalendarInvite Invite, EmailAttachment Calendar) Invitation(Engagement engagement, ChemistrySession session)
+    {
+        var id = engagement.Id;
         var invite = new CalendarInvite(
             id,
             session,
@@ -40,14 +63,10 @@ public sealed class ChemistryConfirmation(
             session.Cancelled ? null : links.CancelChemistry(id, session.Start),
             clock.GetUtcNow());
         var calendar = new EmailAttachment(session.Cancelled ? "cancelled.ics" : "invite.ics", ChemistryCalendar.ContentType, ChemistryCalendar.Create(invite));
-
-        await SendOnceAsync(engagement, $"email-chemistry-{session.Sequence:D2}-client", $"chemistry-{kind}-client", Actor.Client,
-            engagement.Intake.Email, engagement.Intake.Name, engagement.Intake.TimeZone, invite, calendar, cancellationToken).ConfigureAwait(false);
-        await SendOnceAsync(engagement, $"email-chemistry-{session.Sequence:D2}-coach", $"chemistry-{kind}-coach", Actor.Coach,
-            _coach.Email, _coach.Name, _coach.TimeZone, invite, calendar, cancellationToken).ConfigureAwait(false);
+        return (invite, calendar);
     }
 
-    private Task SendOnceAsync(
+    private Delivery Compose(
         Engagement engagement,
         string key,
         string template,
@@ -56,8 +75,7 @@ public sealed class ChemistryConfirmation(
         string recipientName,
         string timeZone,
         CalendarInvite invite,
-        EmailAttachment calendar,
-        CancellationToken cancellationToken)
+        EmailAttachment calendar)
     {
         var when = SlotFormat.ForPeople(BookingPage.ToSlot(invite.Session), DateTimeZoneProviders.Tzdb[timeZone]);
         var booked = !invite.Session.Cancelled;
@@ -76,6 +94,6 @@ public sealed class ChemistryConfirmation(
                 [new("Video call", invite.MeetingLink), new("Session held", held), new("No-show", noShow)],
             _ => [new("Video call", invite.MeetingLink)],
         };
-        return mailer.SendOnceAsync(engagement.Id, new Delivery(key, template, recipient, to, model, emailLinks, [calendar]), cancellationToken);
+        return new Delivery(key, template, recipient, to, model, emailLinks, [calendar]);
     }
 }

@@ -31,6 +31,19 @@ public sealed class EngagementTimeline(CoachFlowTables tables)
         }
     }
 
+    /// <summary>Removes one entry, if it is there: a claim whose step did not happen after all.</summary>
+    public async Task RemoveAsync(EngagementId id, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(id.Value, key, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone (an erasure, say): nothing to undo.
+        }
+    }
+
     public async Task<bool> ContainsAsync(EngagementId id, string key, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(id.Value, key, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
 

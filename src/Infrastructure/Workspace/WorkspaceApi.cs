@@ -42,6 +42,7 @@ public static class WorkspaceApi
         new("ShowCoachEngagement", HttpMethods.Get, "/coach/engagements/{id}", ShowEngagementAsync),
         new("CoachAction", HttpMethods.Post, "/coach/engagements/{id}/act/{action}", ActAsync),
         new("CoachReflection", HttpMethods.Post, "/coach/engagements/{id}/reflection", ReflectAsync),
+        new("CoachResendLink", HttpMethods.Post, "/coach/engagements/{id}/resend", ResendAsync),
         new("CoachExport", HttpMethods.Get, "/coach/engagements/{id}/export", ExportAsync),
         new("CoachErase", HttpMethods.Post, "/coach/engagements/{id}/erase", EraseAsync),
     ];
@@ -183,6 +184,34 @@ public static class WorkspaceApi
             submission.Errors,
             submission.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the client again the email with the link waiting on them; once per page view.</summary>
+    internal static async Task<IResult> ResendAsync(HttpContext context, string id, WorkspaceEngagements engagements, ClientLinkResend resend, CancellationToken cancellationToken)
+    {
+        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } engagement)
+        {
+            return NotFound();
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var outcome = await resend.ResendAsync(engagement, form[ClientLinkResend.SeenField].ToString(), cancellationToken).ConfigureAwait(false);
+        var (notice, status) = outcome switch
+        {
+            ResendOutcome.Sent => ("The client's link is on its way to them again.", StatusCodes.Status200OK),
+            ResendOutcome.Stale => ("That form was already used, so nothing more was sent. To send the link once more, use the button on this page.", StatusCodes.Status409Conflict),
+            ResendOutcome.NoLink => ($"Nothing was sent: no link waits on the client at this stage ({PipelinePage.StageName(engagement.Stage)}).", StatusCodes.Status409Conflict),
+            ResendOutcome.NotSent => ("The email could not be sent just now, so nothing was sent. Please try again in a few minutes.", StatusCodes.Status503ServiceUnavailable),
+            _ => (null, StatusCodes.Status404NotFound),
+        };
+        return notice is null
+            ? NotFound()
+            : await engagements.PageAsync(context, engagement, notice, statusCode: status, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<IResult> ExportAsync(HttpContext context, string id, WorkspaceEngagements engagements, EngagementExporter exporter, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace CoachFlow.Infrastructure.Workspace;
 
 /// <summary>One engagement as the workspace shows it, with the actions its stage offers (each described by its own handler).</summary>
 public sealed class WorkspaceEngagements(
-    EngagementStore store, EngagementRecords records, EngagementTimeline timeline, Pipeline pipeline, IEnumerable<ILinkActionHandler> handlers)
+    EngagementStore store, EngagementRecords records, EngagementTimeline timeline, Pipeline pipeline, IEnumerable<ILinkActionHandler> handlers, ClientLinkResend resend)
 {
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
@@ -41,18 +41,20 @@ public sealed class WorkspaceEngagements(
             }
         }
 
+        var entries = await timeline.ListAsync(engagement.Id, cancellationToken).ConfigureAwait(false);
         return PageResults.Render<CoachEngagementPage>(
             new
             {
                 Entry = await pipeline.EntryAsync(engagement, cancellationToken).ConfigureAwait(false),
                 Engagement = engagement,
-                Timeline = await timeline.ListAsync(engagement.Id, cancellationToken).ConfigureAwait(false),
+                Timeline = entries,
                 Triage = await records.GetAsync<TriageRecord>(engagement.Id, EngagementRecords.Triage, cancellationToken).ConfigureAwait(false),
                 ClientReflection = await records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken).ConfigureAwait(false),
                 CoachReflection = coachReflection,
                 Agreement = await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false),
                 Actions = actions,
                 ReflectionOpen = engagement.Stage == Stage.AwaitingDecisions && coachReflection is null,
+                ResendsSeen = await resend.IsOfferedAsync(engagement, cancellationToken).ConfigureAwait(false) ? ClientLinkResend.Count(entries) : (int?)null,
                 ReflectionValues = reflectionValues ?? NoValues,
                 ReflectionErrors = reflectionErrors ?? NoValues,
                 Notice = notice,

@@ -196,6 +196,11 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         await ReloadUntilAsync(page, "/coach", "#stage-AwaitingBooking + ul >> text=Katherine Johnson");
         await CheckAsync(page, "workspace-05-invited");
         await EmailAsync("katherine.browser@example.com", "Sam Rivers Coaching would love to meet you");
+
+        await page.GotoAsync(new Uri(_host.BaseUrl, engagementPath).ToString());
+        await page.ClickAsync("button:has-text(\"Resend the client's link\")");
+        await page.WaitForSelectorAsync("text=The client's link is on its way to them again.");
+        await EmailAsync("katherine.browser@example.com", "A gentle reminder: choose a time");
     }
 
     private async Task ReloadUntilAsync(IPage page, string path, string selector)

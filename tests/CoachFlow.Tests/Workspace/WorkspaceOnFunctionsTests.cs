@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CoachFlow.Infrastructure.Email;
+using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,8 @@ namespace CoachFlow.Tests.Workspace;
 
 /// <summary>
 /// The workspace through the Functions app's own HTTP triggers (outside Development): the Razor pages render, the
-/// sign-in link starts a session whose cookie is Secure, HttpOnly and SameSite=Strict, and the form tokens hold.
+/// sign-in link starts a session whose cookie is Secure, HttpOnly and SameSite=Strict, the form tokens hold, and a
+/// workspace action (resending the client's link) runs through the app's own trigger.
 /// </summary>
 public sealed partial class WorkspaceOnFunctionsTests
 {
@@ -37,6 +39,27 @@ public sealed partial class WorkspaceOnFunctionsTests
         Assert.Contains("Your pipeline", pipeline.Body, StringComparison.Ordinal);
         var forged = await SendAsync(functions, HttpMethod.Post, "/coach/sign-out", [new("__RequestVerificationToken", "forged")]);
         Assert.Equal(HttpStatusCode.BadRequest, forged.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_coach_resends_the_clients_booking_link_on_the_functions_app()
+    {
+        await using var functions = await FunctionsAppOnEngine.StartAsync();
+        var drive = new LifecycleDriver(functions.Services, functions.Http);
+        await drive.StartAsync();
+        await drive.InviteAsync();
+        var signInPage = await SendAsync(functions, HttpMethod.Get, "/coach");
+        await SendAsync(functions, HttpMethod.Post, "/coach/sign-in", [new("email", "sam@coach.example"), new("__RequestVerificationToken", Token(signInPage.Body))]);
+        var link = (await functions.Services.GetRequiredService<OutboxStore>().ListAsync(Ct)).Single(e => e.Subject.StartsWith("Your sign-in link", StringComparison.Ordinal)).Links.Single().Url.AbsolutePath;
+        await SendAsync(functions, HttpMethod.Post, link, [new("__RequestVerificationToken", Token((await SendAsync(functions, HttpMethod.Get, link)).Body))]);
+        var page = await SendAsync(functions, HttpMethod.Get, $"/coach/engagements/{drive.Id.Value}");
+
+        var resend = await SendAsync(functions, HttpMethod.Post, $"/coach/engagements/{drive.Id.Value}/resend", [new("__RequestVerificationToken", Token(page.Body)), new("resent", "0")]);
+
+        Assert.Equal(HttpStatusCode.OK, resend.Response.StatusCode);
+        Assert.Contains("The client&#x27;s link is on its way to them again.", resend.Body, StringComparison.Ordinal);
+        var email = await drive.EmailAsync(LifecycleDriver.ClientEmail, "A gentle reminder: choose a time");
+        Assert.StartsWith("/book/", email.Links[0].Url.AbsolutePath, StringComparison.Ordinal);
     }
 
     /// <summary>Sends with the cookies collected so far (the harness has no cookie jar of its own) and keeps the ones set.</summary>
