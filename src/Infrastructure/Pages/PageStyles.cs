@@ -34,6 +34,8 @@ public static class PageStyles
         .summary { border: 2px solid var(--bad); border-radius: .4rem; padding: .75rem 1rem; margin-bottom: 1.5rem; }
         button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .4rem; padding: .7rem 1.4rem; cursor: pointer; }
         button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f5b700; outline-offset: 2px; }
+        .skip { position: absolute; left: .75rem; top: -5rem; z-index: 1; padding: .7rem 1rem; border-radius: .4rem; background: #fff; color: var(--accent); font-weight: 600; }
+        .skip:focus { top: .75rem; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #d9dee3; vertical-align: top; }
         .prose { white-space: pre-wrap; }
@@ -43,7 +45,7 @@ public static class PageStyles
         .bar form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
         .bar .field { margin: 0; }
         .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .75rem; }
-        .cards li { background: #fff; border: 1px solid #d9dee3; border-radius: .4rem; padding: .75rem 1rem; }
+        .cards li { background: #fff; border: 1px solid #d9dee3; border-radius: .4rem; padding: .75rem 1rem; overflow-wrap: anywhere; }
         .cards p { margin: .2rem 0; }
         .flag { display: inline-block; font-size: .85rem; font-weight: 600; color: #7a3e00; background: #fff4e5; border: 1px solid #f0b46c; border-radius: 1rem; padding: 0 .5rem; margin: .2rem .25rem 0 0; }
         .side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }

@@ -13,11 +13,15 @@ namespace CoachFlow.Infrastructure.Workspace;
 /// <summary>
 /// The coach's passwordless sign-in: a signed link naming a random nonce, emailed to the configured coach address
 /// only, valid for <see cref="LinkLifetime"/> and usable once. Using it stores the nonce (insert-if-absent), so a
-/// second use, even a racing one, finds it taken.
+/// second use, even a racing one, finds it taken. A stored nonce is needed only while its link's signature is
+/// unexpired (the signer refuses it after that), so each use deletes a bounded batch of expired ones.
 /// </summary>
-public sealed class CoachSignIns(LinkSigner signer, CoachFlowTables tables, EmailTemplates templates, IEmailSender email, IOptions<CoachFlowOptions> options)
+public sealed class CoachSignIns(LinkSigner signer, CoachFlowTables tables, EmailTemplates templates, IEmailSender email, IOptions<CoachFlowOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>The most expired nonces one use deletes: one sign-in adds one, so this keeps up and keeps a sign-in quick.</summary>
+    public const int PruneBatch = 100;
 
     private const string Partition = "sign-in";
 
@@ -59,6 +63,8 @@ public sealed class CoachSignIns(LinkSigner signer, CoachFlowTables tables, Emai
             return false;
         }
 
+        // Before the insert: a storage failure here leaves the link unused, so pressing the button again works.
+        await PruneExpiredAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await Table.AddEntityAsync(new TableEntity(Partition, nonce) { ["ExpiresAt"] = expiresAt }, cancellationToken).ConfigureAwait(false);
@@ -67,6 +73,21 @@ public sealed class CoachSignIns(LinkSigner signer, CoachFlowTables tables, Emai
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Deletes up to <see cref="PruneBatch"/> nonces whose links have expired. Safe because a nonce outlives its use
+    /// only to refuse a second one, and an expired link is refused by its signature before its nonce is looked up.
+    /// </summary>
+    private async Task PruneExpiredAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ExpiresAt lt {clock.GetUtcNow()}");
+        var expired = Table.QueryAsync<TableEntity>(filter, maxPerPage: PruneBatch, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in expired.Take(PruneBatch).ConfigureAwait(false))
+        {
+            // Another instance pruning the same row is fine: deleting a missing entity succeeds.
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -13,7 +13,7 @@ namespace CoachFlow.Tests.Browser;
 /// <c>docs/screenshots</c> (first screenful) for the README.
 /// </summary>
 [Collection(nameof(RunsAlone))]
-public sealed class BrowserJourneyTests : IAsyncLifetime
+public sealed partial class BrowserJourneyTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly string Screenshots = Path.Combine(AzuriteFixture.RepositoryRoot, "artifacts", "screenshots");
@@ -219,10 +219,10 @@ public sealed class BrowserJourneyTests : IAsyncLifetime
         Assert.Fail($"{path} never showed {selector}: {await page.InnerTextAsync("main")}");
     }
 
-    private async Task<IPage> NewPageAsync()
+    private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         // A phone-sized viewport: the pages must read well there, and the screenshots stay small.
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 412, Height = 915 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 412, Height = 915 } });
         var page = await context.NewPageAsync();
 
         // Chromium reports what a page's Content-Security-Policy blocked on the console: a page must work under its own policy.

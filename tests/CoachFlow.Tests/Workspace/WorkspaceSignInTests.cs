@@ -176,7 +176,7 @@ public sealed partial class WorkspaceSignInTests() : AppTest(new CoachFlowApp(),
     private Task<HttpResponseMessage> PostFormAsync(string path, string token) =>
         Client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Ct);
 
-    private static string Token(string page) => FormToken().Match(page) is { Success: true } match
+    internal static string Token(string page) => FormToken().Match(page) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("The page has no form token.");
 
