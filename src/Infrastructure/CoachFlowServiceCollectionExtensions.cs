@@ -57,6 +57,7 @@ public static class CoachFlowServiceCollectionExtensions
         services.AddSingleton<ILinkActionHandler, NoShowAction>();
         services.AddSingleton<ILinkActionHandler, InviteToChemistryAction>();
         services.AddSingleton<ILinkActionHandler, DeclineAtTriageAction>();
+        services.AddSingleton<ILinkActionHandler, WithdrawEngagementAction>();
         services.AddSingleton<EngagementActivities>();
         services.AddSingleton<ErasureTombstones>();
         services.AddSingleton<EngagementEraser>();

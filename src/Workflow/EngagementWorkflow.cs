@@ -10,6 +10,7 @@ namespace CoachFlow.Workflow;
 /// Functions and on the local host. It reads top to bottom: acknowledge, triage, booking, the
 /// session, the mutual decision, the agreement. Its input is the engagement id alone; every email
 /// and record is an activity that reads the rest from storage, so history holds no personal data.
+/// The coach may withdraw the engagement at any point the workflow waits; it then ends <see cref="Stage.Withdrawn"/>.
 /// </summary>
 public sealed class EngagementWorkflow
 {
@@ -20,6 +21,10 @@ public sealed class EngagementWorkflow
 
     private readonly TaskOrchestrationContext _context;
     private readonly string _id;
+
+    /// <summary>Waited for once for the whole workflow (a second wait for the same name would take its event).</summary>
+    private readonly Task<Withdrawal> _withdrawn;
+    private Stage _stage = Stage.Received;
     private LifecycleSettings _settings = null!;
     private TaskOptions _retry = ActivityRetryPolicy.ForSettings.ToTaskOptions();
     private int _stageChanges;
@@ -28,6 +33,7 @@ public sealed class EngagementWorkflow
     {
         _context = context;
         _id = engagementId;
+        _withdrawn = context.WaitForExternalEvent<Withdrawal>(EngagementEvents.CoachWithdrew);
     }
 
     /// <summary>
@@ -41,12 +47,24 @@ public sealed class EngagementWorkflow
         var workflow = new EngagementWorkflow(context, engagementId);
         try
         {
-            return await workflow.RunAsync();
+            return await workflow.RunUntilWithdrawnAsync();
         }
         catch (TaskFailedException failure)
         {
             await workflow.RecordFailureAsync(failure.TaskName, ActivityRetryPolicy.IsPermanent(failure.FailureDetails));
             throw;
+        }
+    }
+
+    private async Task<Stage> RunUntilWithdrawnAsync()
+    {
+        try
+        {
+            return await RunAsync();
+        }
+        catch (EngagementWithdrawnException)
+        {
+            return await WithdrawAsync();
         }
     }
 
@@ -125,7 +143,7 @@ public sealed class EngagementWorkflow
             var seen = lastSequence;
             var now = _context.CurrentUtcDateTime;
             var booking = await _context.WaitWithReminderAsync<ChemistryBooking>(
-                EngagementEvents.ChemistryBooked, now + _settings.BookingReminder, now + _settings.BookingTimeout, () => SendAsync(SendBookingReminder), b => b.Sequence > seen);
+                EngagementEvents.ChemistryBooked, now + _settings.BookingReminder, now + _settings.BookingTimeout, () => SendAsync(SendBookingReminder), b => b.Sequence > seen, _withdrawn);
             if (booking is null)
             {
                 return await ExpireAsync(Stage.AwaitingBooking, Stage.Expired);
@@ -167,10 +185,11 @@ public sealed class EngagementWorkflow
         var reminded = RemindAt(current) <= _context.CurrentUtcDateTime;
         while (true)
         {
+            EventWaits.ThrowIfWithdrawn(_withdrawn);
             var wakeAt = reminded ? current.End.UtcDateTime : RemindAt(current);
             using var cancelTimer = new CancellationTokenSource();
             var timer = _context.CreateTimer(wakeAt, cancelTimer.Token);
-            var winner = await Task.WhenAny([timer, .. session.All]);
+            var winner = await Task.WhenAny([timer, .. session.All, _withdrawn]);
             if (winner == timer)
             {
                 if (reminded)
@@ -184,6 +203,7 @@ public sealed class EngagementWorkflow
             }
 
             cancelTimer.Cancel();
+            EventWaits.ThrowIfWithdrawn(_withdrawn);
             if (winner == session.Rescheduled)
             {
                 var moved = await session.TakeRescheduledAsync();
@@ -236,7 +256,7 @@ public sealed class EngagementWorkflow
             }
 
             Task pending = coachYes is null ? (clientYes is null ? Task.WhenAny(coach, client) : coach) : client;
-            if (await EventWaits.RaceAsync(_context, pending, reminded ? deadline : remindAt))
+            if (await EventWaits.RaceAsync(_context, pending, reminded ? deadline : remindAt, _withdrawn))
             {
                 continue;
             }
@@ -256,7 +276,16 @@ public sealed class EngagementWorkflow
         where T : class
     {
         var now = _context.CurrentUtcDateTime;
-        return _context.WaitWithReminderAsync<T>(eventName, now + remindAfter, now + timeout, () => SendAsync(reminderActivity), _ => true);
+        return _context.WaitWithReminderAsync<T>(eventName, now + remindAfter, now + timeout, () => SendAsync(reminderActivity), _ => true, _withdrawn);
+    }
+
+    /// <summary>The coach closed the engagement: recorded as theirs, and the client told kindly (a booked session cancelled).</summary>
+    private async Task<Stage> WithdrawAsync()
+    {
+        var waitingIn = _stage;
+        await RecordAsync(Stage.Withdrawn, Actor.Coach);
+        await _context.CallActivityAsync(SendWithdrawalNotice, new WithdrawalNotice(_id, waitingIn), _retry);
+        return Stage.Withdrawn;
     }
 
     private async Task<Stage> DeclineAsync(DeclineReason reason, Stage ending, Actor actor)
@@ -275,6 +304,7 @@ public sealed class EngagementWorkflow
 
     private async Task RecordAsync(Stage stage, Actor actor)
     {
+        _stage = stage;
         _context.SetCustomStatus(stage.ToString());
         await _context.CallActivityAsync(RecordStage, new StageChange(_id, stage, actor, ++_stageChanges), _retry);
     }

@@ -11,7 +11,8 @@ internal static class EventWaits
     /// then. One event task stays alive across the reminder: re-waiting after cancelling a wait can
     /// swallow the next event of that name on the isolated worker (azure-functions-durable-extension#3255).
     /// An event <paramref name="accept"/> refuses (a late repeat) is dropped and the wait goes on.
-    /// Null when the deadline passes first. Every losing timer is cancelled.
+    /// Null when the deadline passes first. Every losing timer is cancelled. Ends with
+    /// <see cref="EngagementWithdrawnException"/> once <paramref name="withdrawn"/> completes.
     /// </summary>
     public static async Task<T?> WaitWithReminderAsync<T>(
         this TaskOrchestrationContext context,
@@ -19,14 +20,15 @@ internal static class EventWaits
         DateTime remindAt,
         DateTime deadline,
         Func<Task> onReminder,
-        Func<T, bool> accept)
+        Func<T, bool> accept,
+        Task withdrawn)
         where T : class
     {
         var reminded = remindAt >= deadline;
         var eventTask = context.WaitForExternalEvent<T>(eventName);
         while (true)
         {
-            if (await RaceAsync(context, eventTask, reminded ? deadline : remindAt))
+            if (await RaceAsync(context, eventTask, reminded ? deadline : remindAt, withdrawn))
             {
                 var value = await eventTask;
                 if (accept(value))
@@ -48,18 +50,31 @@ internal static class EventWaits
         }
     }
 
-    /// <summary>True when <paramref name="eventTask"/> won; false when the timer fired first. The losing timer is cancelled.</summary>
-    public static async Task<bool> RaceAsync(TaskOrchestrationContext context, Task eventTask, DateTime fireAt)
+    /// <summary>
+    /// True when <paramref name="eventTask"/> won; false when the timer fired first. The losing timer is cancelled.
+    /// A withdrawal ends the race whenever it comes, one already received before any timer is set.
+    /// </summary>
+    public static async Task<bool> RaceAsync(TaskOrchestrationContext context, Task eventTask, DateTime fireAt, Task withdrawn)
     {
+        ThrowIfWithdrawn(withdrawn);
         using var cancelTimer = new CancellationTokenSource();
         var timer = context.CreateTimer(fireAt, cancelTimer.Token);
-        if (await Task.WhenAny(eventTask, timer) == timer)
+        if (await Task.WhenAny(eventTask, withdrawn, timer) == timer)
         {
             return false;
         }
 
         // Synchronous on purpose: orchestrator code must stay on the orchestration's own thread.
         cancelTimer.Cancel();
+        ThrowIfWithdrawn(withdrawn);
         return true;
+    }
+
+    public static void ThrowIfWithdrawn(Task withdrawn)
+    {
+        if (withdrawn.IsCompleted)
+        {
+            throw new EngagementWithdrawnException();
+        }
     }
 }

@@ -12,4 +12,7 @@ public static class EngagementEvents
     public const string CoachDecision = nameof(CoachDecision);
     public const string ClientDecision = nameof(ClientDecision);
     public const string AgreementAccepted = nameof(AgreementAccepted);
+
+    /// <summary>The coach closes the engagement from the workspace; any wait of the workflow ends on it.</summary>
+    public const string CoachWithdrew = nameof(CoachWithdrew);
 }

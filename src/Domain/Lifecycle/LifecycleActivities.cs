@@ -24,6 +24,7 @@ public static class LifecycleActivities
     public const string SendExpiryNotice = nameof(SendExpiryNotice);
     public const string SendNoShowNotice = nameof(SendNoShowNotice);
     public const string SendFailureNotice = nameof(SendFailureNotice);
+    public const string SendWithdrawalNotice = nameof(SendWithdrawalNotice);
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -31,5 +32,6 @@ public static class LifecycleActivities
         SendChemistryInvitation, SendBookingReminder, SendChemistryConfirmation, SendSessionReminder,
         SendReflectionRequests, SendDecisionReminder, SendAgreement, SendAgreementReminder,
         SendContractedNotices, SendDecline, SendExpiryNotice, SendNoShowNotice, SendFailureNotice,
+        SendWithdrawalNotice,
     ];
 }

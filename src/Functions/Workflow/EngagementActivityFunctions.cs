@@ -60,4 +60,7 @@ public sealed class EngagementActivityFunctions(EngagementActivities activities)
 
     [Function(LifecycleActivities.SendFailureNotice)]
     public Task SendFailureNotice([ActivityTrigger] FailureNotice notice, CancellationToken cancellationToken) => activities.SendFailureNoticeAsync(notice, cancellationToken);
+
+    [Function(LifecycleActivities.SendWithdrawalNotice)]
+    public Task SendWithdrawalNotice([ActivityTrigger] WithdrawalNotice notice, CancellationToken cancellationToken) => activities.SendWithdrawalNoticeAsync(notice, cancellationToken);
 }

@@ -8,7 +8,7 @@ using CoachFlow.Infrastructure.Storage;
 namespace CoachFlow.Infrastructure.Engagements;
 
 /// <summary>
-/// Records that belong to an engagement (triage, reflections, the signed agreement), kept as rows in
+/// Records that belong to an engagement (triage, reflections, the signed agreement, a withdrawal), kept as rows in
 /// the engagement's own partition so erasure takes them along. Each is written once: the first
 /// answer stands and a repeat is reported, never overwritten.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class EngagementRecords(CoachFlowTables tables)
 {
     public const string Triage = "triage";
     public const string Agreement = "agreement";
+    public const string Withdrawal = "withdrawal";
 
     public static string ReflectionOf(Actor who) => $"reflection-{who.ToString().ToLowerInvariant()}";
 

@@ -24,7 +24,7 @@ public static class StatusPage
         Stage.NotCompatible => "You agreed this is not the right fit this time.",
         Stage.Expired => "This enquiry has closed for now; the door stays open.",
         Stage.AgreementLapsed => "The agreement offer has lapsed for now; the door stays open.",
-        Stage.Withdrawn => "The chemistry session was cancelled and the enquiry closed.",
+        Stage.Withdrawn => "This enquiry is closed; please see your email. The door stays open.",
         _ => "Something went wrong on our side; we are looking into it.",
     };
 }

@@ -25,6 +25,7 @@ public sealed class EngagementActivities(
     EngagementTimeline timeline,
     EngagementMailer mailer,
     ChemistryConfirmation chemistry,
+    ChemistryScheduler scheduler,
     PublicLinks links,
     TimeProvider clock,
     IOptions<CoachFlowOptions> options)
@@ -245,6 +246,26 @@ public sealed class EngagementActivities(
 
         await ToClientAsync(e, "no-show-closed-client", Model(e), [], cancellationToken).ConfigureAwait(false);
         await ToCoachAsync(e, "no-show-closed-coach", Model(e), [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The coach withdrew the engagement: a session booked at that point is cancelled (its slot freed, a calendar
+    /// cancellation to both), and the client gets a kind note with the coach's words and referrals.
+    /// </summary>
+    public async Task SendWithdrawalNoticeAsync(WithdrawalNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var id = Id(notice.EngagementId);
+        if (notice.WithdrawnFrom == Stage.ChemistryScheduled)
+        {
+            await scheduler.CancelForWithdrawalAsync(id, cancellationToken).ConfigureAwait(false);
+            await chemistry.SendAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
+        var withdrawal = await records.GetAsync<WithdrawalRecord>(e.Id, EngagementRecords.Withdrawal, cancellationToken).ConfigureAwait(false);
+        var referrals = (withdrawal?.Referral is { } referral ? Coach.Referrals.Prepend(referral) : Coach.Referrals).ToList();
+        await ToClientAsync(e, "withdrawn-client", Model(e) with { Note = withdrawal?.Note, Referrals = referrals, WaitingIn = notice.WithdrawnFrom.ToString() }, [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tells the coach that an engagement stopped on an error, so a person can pick it up by hand.</summary>

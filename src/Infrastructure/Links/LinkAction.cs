@@ -19,4 +19,7 @@ public enum LinkAction
 
     /// <summary>The coach's one-time sign-in link to the workspace (not tied to an engagement).</summary>
     SignIn,
+
+    /// <summary>The coach closes an engagement; offered in the workspace only, never as an emailed link.</summary>
+    WithdrawEngagement,
 }

@@ -21,4 +21,5 @@ public sealed record EngagementExport(
     Reflection? ClientReflection,
     Reflection? CoachReflection,
     AgreementSignature? Agreement,
+    WithdrawalRecord? Withdrawal,
     IReadOnlyList<TimelineItem> Timeline);

@@ -24,6 +24,7 @@ public sealed class EngagementExporter(EngagementRecords records, EngagementTime
             await records.GetAsync<Reflection>(id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken).ConfigureAwait(false),
             forWhom == Actor.Coach ? await records.GetAsync<Reflection>(id, EngagementRecords.ReflectionOf(Actor.Coach), cancellationToken).ConfigureAwait(false) : null,
             await records.GetAsync<AgreementSignature>(id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false),
+            await records.GetAsync<WithdrawalRecord>(id, EngagementRecords.Withdrawal, cancellationToken).ConfigureAwait(false),
             [.. entries.Select(e => new TimelineItem(e.At, e.Actor.ToString(), e.Kind, e.Summary))]);
     }
 }

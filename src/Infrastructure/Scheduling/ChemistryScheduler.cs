@@ -106,12 +106,7 @@ public sealed class ChemistryScheduler(
 
     public async Task<BookingResult> CancelAsync(EngagementId id, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
-        var update = await engagements.UpdateAsync(
-            id,
-            e => Upcoming(e, out var s)
-                ? e with { Chemistry = s with { Cancelled = true, Sequence = s.Sequence + 1 }, UpdatedAt = clock.GetUtcNow() }
-                : e,
-            cancellationToken).ConfigureAwait(false);
+        var update = await CancelSessionAsync(id, e => Upcoming(e, out _), Actor.Client, "Client cancelled the chemistry session", cancellationToken).ConfigureAwait(false);
         if (update is null)
         {
             return new BookingResult(BookingStatus.NotFound, null);
@@ -123,13 +118,38 @@ public sealed class ChemistryScheduler(
             return new BookingResult(status, update.After);
         }
 
-        var session = update.After.Chemistry!;
-        await reservations.ReleaseAsync(_coach.Id, Instant.FromDateTimeOffset(session.Start), id, cancellationToken).ConfigureAwait(false);
-        await timeline.TryAddAsync(id, new TimelineEntry(
-            $"chemistry-{session.Sequence:D2}-cancelled", clock.GetUtcNow(), Actor.Client, "Chemistry", "Client cancelled the chemistry session"), cancellationToken).ConfigureAwait(false);
         // The event names the booking that was cancelled; the cancellation itself took the next calendar sequence.
-        await workflows.RaiseEngagementEventAsync(id, EngagementEvents.ChemistryCancelled, new ChemistryCancellation(session.Sequence - 1), cancellationToken).ConfigureAwait(false);
+        await workflows.RaiseEngagementEventAsync(id, EngagementEvents.ChemistryCancelled, new ChemistryCancellation(update.After.Chemistry!.Sequence - 1), cancellationToken).ConfigureAwait(false);
         return new BookingResult(BookingStatus.Cancelled, update.After);
+    }
+
+    /// <summary>
+    /// Cancels the session of an engagement the coach withdrew while it was booked (the workflow already recorded
+    /// <see cref="Stage.Withdrawn"/>), freeing its slot. Safe to repeat: a cancelled session stays as it is.
+    /// </summary>
+    public Task CancelForWithdrawalAsync(EngagementId id, CancellationToken cancellationToken) =>
+        CancelSessionAsync(id, e => e.Stage == Stage.Withdrawn && ActiveSession(e) is not null, Actor.Coach, "The chemistry session was cancelled with the engagement", cancellationToken);
+
+    /// <summary>
+    /// Marks the active session cancelled when <paramref name="cancellable"/> allows, then frees its slot and notes it
+    /// in the timeline. Those two run again on a repeat (a retry after a failed release still frees the slot); both
+    /// are keyed, so a repeat changes nothing else.
+    /// </summary>
+    private async Task<EngagementUpdate?> CancelSessionAsync(EngagementId id, Func<Engagement, bool> cancellable, Actor actor, string summary, CancellationToken cancellationToken)
+    {
+        var update = await engagements.UpdateAsync(
+            id,
+            e => cancellable(e) && ActiveSession(e) is { } s
+                ? e with { Chemistry = s with { Cancelled = true, Sequence = s.Sequence + 1 }, UpdatedAt = clock.GetUtcNow() }
+                : e,
+            cancellationToken).ConfigureAwait(false);
+        if (update is { After.Chemistry: { Cancelled: true } session })
+        {
+            await reservations.ReleaseAsync(_coach.Id, Instant.FromDateTimeOffset(session.Start), id, cancellationToken).ConfigureAwait(false);
+            await timeline.TryAddAsync(id, new TimelineEntry($"chemistry-{session.Sequence:D2}-cancelled", clock.GetUtcNow(), actor, "Chemistry", summary), cancellationToken).ConfigureAwait(false);
+        }
+
+        return update;
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ public sealed class WorkspaceEngagements(
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     /// <summary>The emailed links' actions the workspace offers; each handler itself says when one no longer applies.</summary>
-    public static readonly IReadOnlyList<LinkAction> Actions = [LinkAction.InviteToChemistry, LinkAction.DeclineAtTriage, LinkAction.MarkSessionHeld, LinkAction.ReportNoShow];
+    public static readonly IReadOnlyList<LinkAction> Actions =
+        [LinkAction.InviteToChemistry, LinkAction.DeclineAtTriage, LinkAction.MarkSessionHeld, LinkAction.ReportNoShow, LinkAction.WithdrawEngagement];
 
     public async Task<Engagement?> FindAsync(string id, CancellationToken cancellationToken) =>
         EngagementId.TryParse(id, out var engagementId) ? await store.GetAsync(engagementId, cancellationToken).ConfigureAwait(false) : null;
@@ -52,6 +53,7 @@ public sealed class WorkspaceEngagements(
                 ClientReflection = await records.GetAsync<Reflection>(engagement.Id, EngagementRecords.ReflectionOf(Actor.Client), cancellationToken).ConfigureAwait(false),
                 CoachReflection = coachReflection,
                 Agreement = await records.GetAsync<AgreementSignature>(engagement.Id, EngagementRecords.Agreement, cancellationToken).ConfigureAwait(false),
+                Withdrawal = await records.GetAsync<WithdrawalRecord>(engagement.Id, EngagementRecords.Withdrawal, cancellationToken).ConfigureAwait(false),
                 Actions = actions,
                 ReflectionOpen = engagement.Stage == Stage.AwaitingDecisions && coachReflection is null,
                 ResendsSeen = await resend.IsOfferedAsync(engagement, cancellationToken).ConfigureAwait(false) ? ClientLinkResend.Count(entries) : (int?)null,
@@ -63,11 +65,12 @@ public sealed class WorkspaceEngagements(
             statusCode);
     }
 
-    /// <summary>The actions shown at <paramref name="stage"/>.</summary>
+    /// <summary>The actions shown at <paramref name="stage"/>; withdrawing comes last, while the engagement lasts.</summary>
     private static LinkAction[] ActionsAt(Stage stage) => stage switch
     {
-        Stage.AwaitingCoachTriage => [LinkAction.InviteToChemistry, LinkAction.DeclineAtTriage],
-        Stage.ChemistryScheduled => [LinkAction.MarkSessionHeld, LinkAction.ReportNoShow],
+        Stage.AwaitingCoachTriage => [LinkAction.InviteToChemistry, LinkAction.DeclineAtTriage, LinkAction.WithdrawEngagement],
+        Stage.ChemistryScheduled => [LinkAction.MarkSessionHeld, LinkAction.ReportNoShow, LinkAction.WithdrawEngagement],
+        _ when !stage.IsTerminal() => [LinkAction.WithdrawEngagement],
         _ => [],
     };
 }

@@ -32,6 +32,7 @@ public static class EngagementTasks
         Add<ExpiryNotice>(registry, SendExpiryNotice, (a, notice, ct) => a.SendExpiryNoticeAsync(notice, ct));
         Add<NoShowNotice>(registry, SendNoShowNotice, (a, notice, ct) => a.SendNoShowNoticeAsync(notice, ct));
         Add<FailureNotice>(registry, SendFailureNotice, (a, notice, ct) => a.SendFailureNoticeAsync(notice, ct));
+        Add<WithdrawalNotice>(registry, SendWithdrawalNotice, (a, notice, ct) => a.SendWithdrawalNoticeAsync(notice, ct));
         return registry;
     }
 

@@ -128,6 +128,14 @@ public sealed class LifecycleDriver(IServiceProvider services, HttpClient client
     public async Task<IReadOnlyList<string>> StagesRecordedAsync() =>
         [.. (await TimelineAsync()).Where(e => e.Kind == "Stage").Select(e => e.Summary["Stage: ".Length..])];
 
+    /// <summary>The coach withdraws the engagement from the workspace (signing in first), with an optional note and referral.</summary>
+    public async Task<HttpResponseMessage> WithdrawAsync(params (string Name, string Value)[] fields)
+    {
+        var workspace = new CoachWorkspaceClient(client, Get<OutboxStore>(), CoachEmail);
+        await workspace.SignInAsync();
+        return await workspace.PostFromAsync($"/coach/engagements/{Id.Value}", $"/coach/engagements/{Id.Value}/act/WithdrawEngagement", fields);
+    }
+
     public async Task InviteAsync()
     {
         var response = await PostAsync(await LinkAsync(CoachEmail, "New enquiry", "Invite"));

@@ -64,6 +64,7 @@ public sealed class WorkflowVersioningTests
     [InlineData("expired", Stage.Expired)]
     [InlineData("withdrawn-cancelled", Stage.Withdrawn)]
     [InlineData("withdrawn-no-show", Stage.Withdrawn)]
+    [InlineData("withdrawn-by-coach", Stage.Withdrawn)]
     public void There_is_a_recording_of_each_way_an_engagement_ends(string path, Stage end)
     {
         var file = Assert.Single(Directory.EnumerateFiles(Folder, $"v*-{path}.history.json"));
@@ -75,6 +76,10 @@ public sealed class WorkflowVersioningTests
         {
             case "withdrawn-cancelled":
                 Assert.Equal([EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ChemistryRescheduled, EngagementEvents.ChemistryCancelled], raised);
+                break;
+            case "withdrawn-by-coach":
+                Assert.Equal([EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.CoachWithdrew], raised);
+                Assert.Contains(events, e => e.TaskScheduled?.Name == LifecycleActivities.SendWithdrawalNotice);
                 break;
             case "withdrawn-no-show":
                 Assert.Equal([EngagementEvents.CoachTriage, EngagementEvents.ChemistryBooked, EngagementEvents.ClientNoShow, EngagementEvents.ChemistryBooked, EngagementEvents.ClientNoShow], raised);
@@ -102,22 +107,55 @@ public sealed class WorkflowVersioningTests
     }
 
     /// <summary>
+    /// An instance the code before withdrawals started (recorded by it), waiting for its booking, meets today's
+    /// orchestrator and a <c>CoachWithdrew</c> event: it replays as recorded and then records the stage Withdrawn by the coach.
+    /// </summary>
+    [Fact]
+    public void An_instance_started_before_withdrawals_existed_can_be_withdrawn_while_it_waits()
+    {
+        var history = RecordedHistory.Load(Path.Combine(Folder, "v1.0-contracted.history.json")).Parse();
+        var booked = history.ToList().FindIndex(e => e.EventRaised?.Name == EngagementEvents.ChemistryBooked);
+        var waiting = history.Take(booked).ToList().FindLastIndex(e => e.OrchestratorStarted is not null);
+        var withdrawal = new P.HistoryEvent
+        {
+            EventId = -1,
+            Timestamp = history[booked].Timestamp,
+            EventRaised = new P.EventRaisedEvent { Name = EngagementEvents.CoachWithdrew, Input = "{\"EventId\":\"withdrawal\"}" },
+        };
+
+        var actions = Run(history.Take(waiting).ToList(), [history[waiting], withdrawal]);
+
+        var next = Assert.Single(actions, a => a.ScheduleTask is not null).ScheduleTask;
+        Assert.Equal(LifecycleActivities.RecordStage, next.Name);
+        // The isolated worker hands an activity its input as a one-element array.
+        var change = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<StageChange[]>(next.Input)!);
+        Assert.Equal((Stage.Withdrawn, Actor.Coach), (change.Stage, change.Actor));
+    }
+
+    /// <summary>
     /// Hands the worker the history up to the last episode as past events and that episode's inputs as
     /// new ones, as the Functions host does, and returns the completion the orchestrator produced.
     /// </summary>
     private static P.CompleteOrchestrationAction Replay(IReadOnlyList<P.HistoryEvent> history)
     {
         var lastEpisode = history.Select((e, i) => (e, i)).Last(x => x.e.OrchestratorStarted is not null).i;
-        var request = new P.OrchestratorRequest { InstanceId = history.First(e => e.ExecutionStarted is not null).ExecutionStarted.OrchestrationInstance.InstanceId };
-        request.PastEvents.AddRange(history.Take(lastEpisode));
-        request.NewEvents.AddRange(history.Skip(lastEpisode).Where(IsInput));
+        var actions = Run(history.Take(lastEpisode), history.Skip(lastEpisode).Where(IsInput));
+        return Assert.Single(actions, a => a.CompleteOrchestration is not null).CompleteOrchestration;
+    }
+
+    /// <summary>Runs one episode of today's orchestrator over <paramref name="past"/> and <paramref name="news"/>; returns what it decided.</summary>
+    private static Google.Protobuf.Collections.RepeatedField<P.OrchestratorAction> Run(IEnumerable<P.HistoryEvent> past, IEnumerable<P.HistoryEvent> news)
+    {
+        var pastEvents = past.ToList();
+        var request = new P.OrchestratorRequest { InstanceId = pastEvents.First(e => e.ExecutionStarted is not null).ExecutionStarted.OrchestrationInstance.InstanceId };
+        request.PastEvents.AddRange(pastEvents);
+        request.NewEvents.AddRange(news);
 
         var encoded = GrpcOrchestrationRunner.LoadAndRun<string, Stage?>(
             Convert.ToBase64String(request.ToByteArray()),
             async (context, _) => await EngagementOrchestrator.Run(context));
 
-        var response = P.OrchestratorResponse.Parser.ParseFrom(Convert.FromBase64String(encoded));
-        return Assert.Single(response.Actions, a => a.CompleteOrchestration is not null).CompleteOrchestration;
+        return P.OrchestratorResponse.Parser.ParseFrom(Convert.FromBase64String(encoded)).Actions;
     }
 
     /// <summary>What wakes an orchestrator up, as opposed to what it decided (scheduled tasks, timers, its completion).</summary>

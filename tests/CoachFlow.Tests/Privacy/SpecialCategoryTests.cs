@@ -46,7 +46,7 @@ public sealed class SpecialCategoryTests() : AppTest(
     }
 
     /// <summary>
-    /// Five engagements side by side, each with a note of its own, each to a different end. Only the contracted one
+    /// Six engagements side by side, each with a note of its own, each to a different end. Only the contracted one
     /// keeps its note in its row; the others drop it as they end. Whatever the path, the note reaches the coach and
     /// never the client.
     /// </summary>
@@ -60,6 +60,7 @@ public sealed class SpecialCategoryTests() : AppTest(
             ["not-compatible"] = NotCompatibleAsync,
             ["withdrawn-cancelled"] = RescheduledThenCancelledAsync,
             ["withdrawn-no-show"] = TwoNoShowsAsync,
+            ["withdrawn-by-coach"] = WithdrawnByTheCoachAsync,
         };
 
         var runs = await Task.WhenAll(paths.Select(async path =>
@@ -117,6 +118,14 @@ public sealed class SpecialCategoryTests() : AppTest(
         var first = await drive.BookFirstSlotAsync();
         await drive.BookAsync(await drive.LinkAsync(drive.Inbox, "Your chemistry session with Sam Rivers Coaching is booked", "Choose a new time"), notBefore: first.AddMinutes(1));
         await drive.PostAsync(await drive.LinkAsync(drive.Inbox, "Your chemistry session with Sam Rivers Coaching has moved", "Cancel the session"));
+        await drive.WaitForStageAsync(Stage.Withdrawn);
+    }
+
+    private static async Task WithdrawnByTheCoachAsync(LifecycleDriver drive)
+    {
+        await drive.InviteAsync();
+        await drive.BookFirstSlotAsync();
+        await drive.WithdrawAsync(("note", "I have had to close my practice to new clients."));
         await drive.WaitForStageAsync(Stage.Withdrawn);
     }
 

@@ -94,6 +94,14 @@ public static class ActivityCases
             new(Client, "Closing our conversation for now"),
             new(Actor.Coach, $"Closed after a second no-show: {Name}"),
         ]),
+        new("withdrawn before booking", SendWithdrawalNotice, Stage.Withdrawn, false, id => new WithdrawalNotice(id.Value, Stage.AwaitingCoachTriage),
+            [new(Client, $"Closing your enquiry with {Coach}")]),
+        new("withdrawn while booked", SendWithdrawalNotice, Stage.Withdrawn, true, id => new WithdrawalNotice(id.Value, Stage.ChemistryScheduled),
+        [
+            new(Client, $"Your chemistry session with {Coach} is cancelled"),
+            new(Actor.Coach, $"Chemistry session cancelled: {Name}"),
+            new(Client, $"Closing your enquiry with {Coach}"),
+        ]),
         new("failure", SendFailureNotice, Stage.Failed, false, id => new FailureNotice(id.Value, SendAcknowledgement), [new(Actor.Coach, "Needs your attention: Ada")]),
     ];
 
