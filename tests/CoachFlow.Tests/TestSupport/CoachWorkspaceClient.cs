@@ -47,6 +47,7 @@ public sealed partial class CoachWorkspaceClient(HttpClient client, OutboxStore 
     private static FormUrlEncodedContent Form(string token, IEnumerable<(string Name, string Value)> fields) =>
         new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
+    /// <summary>The hidden field holding a page's form token (fresh on every page).</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
+    public static partial Regex TokenField();
 }

@@ -45,7 +45,7 @@ public sealed class CoachSignInPruningTests() : AppTest(new CoachFlowApp(
     private async Task<HttpStatusCode> UseAsync(string link)
     {
         using var browser = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = WorkspaceSignInTests.Token(await browser.GetStringAsync("/coach", Ct));
+        var token = CoachWorkspaceClient.FormToken(await browser.GetStringAsync("/coach", Ct));
         using var response = await browser.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Ct);
         return response.StatusCode;
     }

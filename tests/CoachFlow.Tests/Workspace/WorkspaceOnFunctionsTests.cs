@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
@@ -12,7 +11,7 @@ namespace CoachFlow.Tests.Workspace;
 /// sign-in link starts a session whose cookie is Secure, HttpOnly and SameSite=Strict, the form tokens hold, and a
 /// workspace action (resending the client's link) runs through the app's own trigger.
 /// </summary>
-public sealed partial class WorkspaceOnFunctionsTests
+public sealed class WorkspaceOnFunctionsTests
 {
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
@@ -83,8 +82,5 @@ public sealed partial class WorkspaceOnFunctionsTests
         return (response, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private static string Token(string page) => WebUtility.HtmlDecode(FormToken().Match(page).Groups[1].Value);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
+    private static string Token(string page) => CoachWorkspaceClient.FormToken(page);
 }

@@ -225,30 +225,16 @@ public sealed partial class WorkspaceResendTests() : AppTest(new CoachFlowApp(),
     private async Task<List<OutboxEmail>> ConfirmationsAsync() =>
         [.. (await _drive.EmailsToAsync(ClientInbox)).Where(e => e.Subject.StartsWith("Your chemistry session with", StringComparison.Ordinal))];
 
-    private async Task SignInAsync()
-    {
-        var token = Token(await Client.GetStringAsync("/coach", Ct));
-        using (await Client.PostAsync("/coach/sign-in", new FormUrlEncodedContent([new("email", CoachInbox), new("__RequestVerificationToken", token)]), Ct))
-        {
-        }
-
-        var email = (await App.Get<OutboxStore>().ListAsync(Ct)).First(e => e.To == CoachInbox && e.Links.Any(l => l.Label == "Sign in"));
-        var link = email.Links.Single(l => l.Label == "Sign in").Url.AbsolutePath;
-        using var signIn = await Client.PostAsync(link, new FormUrlEncodedContent([new("__RequestVerificationToken", Token(await Client.GetStringAsync(link, Ct)))]), Ct);
-        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
-    }
+    private Task SignInAsync() => new CoachWorkspaceClient(Client, App.Get<OutboxStore>(), CoachInbox).SignInAsync();
 
     private Task<HttpResponseMessage> PostFormAsync(string path, string token, string seen) =>
         Client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new(ClientLinkResend.SeenField, seen)]), Ct);
 
-    private static string Token(string page) => WebUtility.HtmlDecode(FormToken().Match(page).Groups[1].Value);
+    private static string Token(string page) => CoachWorkspaceClient.FormToken(page);
 
     private static string ResendsSeen(string page) => SeenValue().Match(page) is { Success: true } match
         ? match.Groups[1].Value
         : throw new InvalidOperationException("The page offers no resend.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
 
     [GeneratedRegex("name=\"resent\" value=\"(\\d+)\"")]
     private static partial Regex SeenValue();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CoachFlow.Domain.Engagements;
 using CoachFlow.Infrastructure.Email;
 using CoachFlow.Infrastructure.Engagements;
@@ -15,7 +14,7 @@ namespace CoachFlow.Tests.Workspace;
 /// nothing else; only the coach's address gets a link, which signs in once; forged links and form posts without
 /// the workspace's antiforgery token are refused, and a workspace action is the emailed link's own.
 /// </summary>
-public sealed partial class WorkspaceSignInTests() : AppTest(new CoachFlowApp(), followRedirects: false)
+public sealed class WorkspaceSignInTests() : AppTest(new CoachFlowApp(), followRedirects: false)
 {
     private const string CoachEmail = "sam@coach.example";
     private const string ClientName = "Hedy Lamarr";
@@ -176,12 +175,10 @@ public sealed partial class WorkspaceSignInTests() : AppTest(new CoachFlowApp(),
     private Task<HttpResponseMessage> PostFormAsync(string path, string token) =>
         Client.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), Ct);
 
-    internal static string Token(string page) => FormToken().Match(page) is { Success: true } match
-        ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("The page has no form token.");
+    private static string Token(string page) => CoachWorkspaceClient.FormToken(page);
 
     /// <summary>The page's main content without its form token (fresh on every page).</summary>
-    private static string MainOf(string page) => FormToken().Replace(page[page.IndexOf("<main", StringComparison.Ordinal)..], string.Empty);
+    private static string MainOf(string page) => CoachWorkspaceClient.TokenField().Replace(page[page.IndexOf("<main", StringComparison.Ordinal)..], string.Empty);
 
     private static EngagementId Id(string id) => EngagementId.TryParse(id, out var parsed) ? parsed : throw new ArgumentException(id, nameof(id));
 
@@ -193,7 +190,4 @@ public sealed partial class WorkspaceSignInTests() : AppTest(new CoachFlowApp(),
         Assert.DoesNotContain("New enquiries", page, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\(\d+\)", page);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex FormToken();
 }
