@@ -33,7 +33,7 @@ public static class PageStyles
         [aria-invalid=true] { border-color: var(--bad); }
         .summary { border: 2px solid var(--bad); border-radius: .4rem; padding: .75rem 1rem; margin-bottom: 1.5rem; }
         button { font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: .4rem; padding: .7rem 1.4rem; cursor: pointer; }
-        button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f5b700; outline-offset: 2px; }
+        button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid var(--ink); outline-offset: 2px; box-shadow: 0 0 0 2px #f5b700; }
         .skip { position: absolute; left: .75rem; top: -5rem; z-index: 1; padding: .7rem 1rem; border-radius: .4rem; background: #fff; color: var(--accent); font-weight: 600; }
         .skip:focus { top: .75rem; }
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -14,7 +14,7 @@ public sealed partial class BrowserJourneyTests
     /// <summary>The smallest tap target the workspace's buttons meet: WCAG 2.5.5's 44 CSS pixels (2.5.8 asks for 24).</summary>
     private const double TapTarget = 44;
 
-    /// <summary>What a keyboard user sees of the focused element: where it is, whether it shows, and its focus indicator.</summary>
+    /// <summary>What a keyboard user sees of the focused element: where it is, whether it shows, and whether its focus outline stands out from the page.</summary>
     private const string FocusedScript = """
         () => {
             const e = document.activeElement;
@@ -24,7 +24,13 @@ public sealed partial class BrowserJourneyTests
             const inView = r.width > 1 && r.height > 1 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
             const hit = inView ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) : null;
             const visible = inView && s.visibility === 'visible' && Number(s.opacity) > 0 && hit !== null && (hit === e || e.contains(hit));
-            const indicator = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+            const luminance = c => {
+                const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map(v => Number(v) / 255).map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const [hi, lo] = [luminance(s.outlineColor), luminance(getComputedStyle(document.body).backgroundColor)].sort((a, b) => b - a);
+            // WCAG 1.4.11: a focus indicator needs 3:1 against what surrounds it.
+            const indicator = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && (hi + 0.05) / (lo + 0.05) >= 3;
             const label = (e.labels && e.labels.length > 0 ? e.labels[0].innerText : e.innerText || e.value || '').trim().slice(0, 60);
             return { description: `${e.tagName.toLowerCase()}#${e.id} "${label}"`, visible, indicator, inBar: e.closest('main > .bar') !== null };
         }
@@ -144,7 +150,7 @@ public sealed partial class BrowserJourneyTests
             }
 
             Assert.True(focused.GetProperty("visible").GetBoolean(), $"{description} has the focus but cannot be seen, on {page.Url}");
-            Assert.True(focused.GetProperty("indicator").GetBoolean(), $"{description} has the focus but no outline or shadow shows it, on {page.Url}");
+            Assert.True(focused.GetProperty("indicator").GetBoolean(), $"{description} has the focus but no outline of 3:1 contrast against the page shows it, on {page.Url}");
             if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
             {
                 return;
