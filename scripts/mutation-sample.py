@@ -68,7 +68,8 @@ def stryker(mutate, test_filter, output):
 
 
 def relative(report_path):
-    return Path(report_path).resolve().relative_to(INFRA).as_posix()
+    """The file's path under src/Infrastructure, whichever clone or worktree wrote the report."""
+    return Path(report_path).as_posix().split("/src/Infrastructure/", 1)[1]
 
 
 def source_text(report, file):
