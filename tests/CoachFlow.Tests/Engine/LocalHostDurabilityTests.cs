@@ -74,7 +74,9 @@ public sealed class LocalHostDurabilityTests
         using var viaFirst = new HttpClient { BaseAddress = first.BaseUrl };
         using var viaSecond = new HttpClient { BaseAddress = second.BaseUrl };
         var partitions = new TableClient(AzuriteFixture.ConnectionString, $"{first.TaskHub}Partitions");
-        await EventuallyAsync(async () => (await OwnersAsync(partitions)).Values.Distinct().Count() == 2, "both hosts to own partitions", TimeSpan.FromMinutes(2));
+        // Until the two hosts hold two partitions each with none changing hands, an instance on a partition being handed
+        // over waits for the handover, which can take longer than a driver waits for a workflow to start.
+        await EventuallyAsync(() => BalancedAsync(partitions), "both hosts to hold two partitions each, none changing hands", TimeSpan.FromMinutes(2));
 
         // Engagements until one lives on a partition the first host owns.
         var owners = await OwnersAsync(partitions);
@@ -97,6 +99,19 @@ public sealed class LocalHostDurabilityTests
         }
 
         await Task.WhenAll(drivers.Select(d => d.WaitForStageAsync(Stage.AwaitingBooking)));
+    }
+
+    private static async Task<bool> BalancedAsync(TableClient partitions)
+    {
+        var leases = new List<TableEntity>();
+        await foreach (var lease in partitions.QueryAsync<TableEntity>(cancellationToken: Ct))
+        {
+            leases.Add(lease);
+        }
+
+        return leases.Count == 4
+            && leases.All(l => string.IsNullOrEmpty(l.GetString("NextOwner")) && l.GetBoolean("IsDraining") != true)
+            && leases.GroupBy(l => l.GetString("CurrentOwner")).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key).SequenceEqual([("host-a", 2), ("host-b", 2)]);
     }
 
     private static async Task<Dictionary<string, string?>> OwnersAsync(TableClient partitions)
