@@ -207,8 +207,7 @@ public sealed class EngagementActivities(
             DeclineReason.CoachAfterSession => await ReflectionNoteAsync(e, cancellationToken).ConfigureAwait(false),
             _ => (null, null),
         };
-        var referrals = (referral is null ? Coach.Referrals : Coach.Referrals.Prepend(referral)).ToList();
-        var model = Model(e) with { Note = note, Referrals = referrals };
+        var model = Model(e) with { Note = note, Referrals = ReferralsAfter(referral) };
         var template = notice.Reason switch
         {
             DeclineReason.CoachAtTriage => "declined-at-triage",
@@ -264,8 +263,8 @@ public sealed class EngagementActivities(
 
         var e = await LoadAsync(notice.EngagementId, cancellationToken).ConfigureAwait(false);
         var withdrawal = await records.GetAsync<WithdrawalRecord>(e.Id, EngagementRecords.Withdrawal, cancellationToken).ConfigureAwait(false);
-        var referrals = (withdrawal?.Referral is { } referral ? Coach.Referrals.Prepend(referral) : Coach.Referrals).ToList();
-        await ToClientAsync(e, "withdrawn-client", Model(e) with { Note = withdrawal?.Note, Referrals = referrals, WaitingIn = notice.WithdrawnFrom.ToString() }, [], cancellationToken).ConfigureAwait(false);
+        var model = Model(e) with { Note = withdrawal?.Note, Referrals = ReferralsAfter(withdrawal?.Referral), WaitingIn = notice.WithdrawnFrom.ToString() };
+        await ToClientAsync(e, "withdrawn-client", model, [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tells the coach that an engagement stopped on an error, so a person can pick it up by hand.</summary>
@@ -332,6 +331,9 @@ public sealed class EngagementActivities(
         var model = Model(e) with { AgreementUrl = links.Agreement(e.Id), Until = Until(deadline, e.Intake.TimeZone) };
         return ToClient(e, key, "agreement-reminder", model, [new("Read and accept the agreement", model.AgreementUrl)]);
     }
+
+    /// <summary>The coach's usual referrals, after the one they named for this client (if any).</summary>
+    private List<string> ReferralsAfter(string? first) => [.. first is null ? Coach.Referrals : Coach.Referrals.Prepend(first)];
 
     private static List<EmailLink> SessionReportLinks(LifecycleEmailModel model) =>
         model.HeldUrl is null || model.NoShowUrl is null ? [] : [new("Session held", model.HeldUrl), new("No-show", model.NoShowUrl)];

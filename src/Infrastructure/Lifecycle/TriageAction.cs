@@ -16,9 +16,6 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// </summary>
 public abstract class TriageAction(EngagementRecords records, EngagementTimeline timeline, TimeProvider clock) : ILinkActionHandler
 {
-    public const string NoteField = "note";
-    public const string ReferralField = "referral";
-
     protected abstract bool Invite { get; }
 
     public abstract LinkAction Action { get; }
@@ -37,11 +34,7 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
             ? new ActPrompt($"Invite {name} to a chemistry session?", $"{name} will get an email with a link to book a free chemistry session.", "Yes, send the invitation")
             : new ActPrompt($"Decline {name} kindly?", $"{name} will get a warm note saying you are not the right coach for them, with your referral list.", "Send the kind decline")
             {
-                Fields =
-                [
-                    new ActField(NoteField, "A personal note (optional)", "Included in the email, in your words.", 1000, Multiline: true),
-                    new ActField(ReferralField, "Someone to refer them to (optional)", "Shown first, above your usual referrals.", 300, Multiline: false),
-                ],
+                Fields = CoachWords.Fields,
             };
     }
 
@@ -55,7 +48,8 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
         }
 
         var now = clock.GetUtcNow();
-        var record = new TriageRecord(Invite, Invite ? null : Blank(fields.GetValueOrDefault(NoteField)), Invite ? null : Blank(fields.GetValueOrDefault(ReferralField)), now);
+        var (note, referral) = Invite ? (null, null) : CoachWords.Read(fields);
+        var record = new TriageRecord(Invite, note, referral, now);
         if (!await records.TryAddAsync(engagement.Id, EngagementRecords.Triage, record, cancellationToken).ConfigureAwait(false))
         {
             return new ActOutcome(ActOutcomeKind.AlreadyRecorded, "Already recorded", "Your triage decision stands.");
@@ -78,6 +72,4 @@ public abstract class TriageAction(EngagementRecords records, EngagementTimeline
     /// click can find the engagement still <see cref="Stage.Received"/>; the decision then waits as an event until the workflow asks for it.
     /// </summary>
     private static bool OpenForTriage(Stage stage) => stage is Stage.Received or Stage.AwaitingCoachTriage;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

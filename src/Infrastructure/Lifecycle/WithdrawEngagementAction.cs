@@ -16,9 +16,6 @@ namespace CoachFlow.Infrastructure.Lifecycle;
 /// </summary>
 public sealed class WithdrawEngagementAction(EngagementRecords records, EngagementTimeline timeline, TimeProvider clock) : ILinkActionHandler
 {
-    public const string NoteField = "note";
-    public const string ReferralField = "referral";
-
     public LinkAction Action => LinkAction.WithdrawEngagement;
 
     public async Task<ActPrompt> DescribeAsync(Engagement engagement, LinkGrant grant, CancellationToken cancellationToken)
@@ -35,11 +32,7 @@ public sealed class WithdrawEngagementAction(EngagementRecords records, Engageme
             $"The enquiry closes now and every link {name} holds stops working. A booked chemistry session is cancelled, with a calendar update to you both. {name} gets a short, kind email saying so, with your referral list.",
             "Withdraw the enquiry")
         {
-            Fields =
-            [
-                new ActField(NoteField, "A personal note (optional)", "Included in the email, in your words.", 1000, Multiline: true),
-                new ActField(ReferralField, "Someone to refer them to (optional)", "Shown first, above your usual referrals.", 300, Multiline: false),
-            ],
+            Fields = CoachWords.Fields,
         };
     }
 
@@ -53,7 +46,8 @@ public sealed class WithdrawEngagementAction(EngagementRecords records, Engageme
         }
 
         var now = clock.GetUtcNow();
-        var record = new WithdrawalRecord(Blank(fields.GetValueOrDefault(NoteField)), Blank(fields.GetValueOrDefault(ReferralField)), now);
+        var (note, referral) = CoachWords.Read(fields);
+        var record = new WithdrawalRecord(note, referral, now);
         if (!await records.TryAddAsync(engagement.Id, EngagementRecords.Withdrawal, record, cancellationToken).ConfigureAwait(false))
         {
             return AlreadyWithdrawn;
@@ -70,6 +64,4 @@ public sealed class WithdrawEngagementAction(EngagementRecords records, Engageme
         : null;
 
     private static ActOutcome AlreadyWithdrawn => new(ActOutcomeKind.AlreadyRecorded, "Already withdrawn", "You withdrew this enquiry; it stands as it is.");
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
