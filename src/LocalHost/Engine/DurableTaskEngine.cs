@@ -20,7 +20,7 @@ public sealed class DurableTaskEngine
     /// <summary>Wide enough that a thousand instances start without the in-memory provider's throttle.</summary>
     private const int InMemoryConcurrency = 100;
 
-    private DurableTaskEngine(IOrchestrationService provider, IOrchestrationServiceClient client, int? concurrency)
+    internal DurableTaskEngine(IOrchestrationService provider, IOrchestrationServiceClient client, int? concurrency)
     {
         Provider = provider;
         Client = client;

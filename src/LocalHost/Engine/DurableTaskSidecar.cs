@@ -11,7 +11,7 @@ namespace CoachFlow.LocalHost.Engine;
 /// and client of this host talk to it over gRPC, exactly as the Functions worker talks to the
 /// Functions host. It starts before the worker connects and stops after the worker has gone.
 /// </summary>
-internal sealed class DurableTaskSidecar(DurableTaskEngine engine, SidecarEndpoint endpoint, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+internal sealed partial class DurableTaskSidecar(DurableTaskEngine engine, SidecarEndpoint endpoint, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _server;
 
@@ -41,9 +41,23 @@ internal sealed class DurableTaskSidecar(DurableTaskEngine engine, SidecarEndpoi
     /// <summary>The dispatchers stop with the server; then the provider stops, releasing its partition leases.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        if (_server is null)
         {
-            await _server.StopAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _server.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await engine.Provider.StopAsync().ConfigureAwait(false);
+        }
+        catch (NullReferenceException e)
+        {
+            // DurableTask.AzureStorage 2.11.2's AppLeaseManager.StopAsync, now and then, finds its starter
+            // token already cleared between cancelling and disposing it (AppLeaseManager.cs:235) and throws
+            // before it stops the partition manager. The rest of its stop is idempotent, so a second call
+            // lets go of the partitions instead of leaving them renewed by a stopped host.
+            Log.ProviderStopRetried(loggers.CreateLogger<DurableTaskSidecar>(), e);
             await engine.Provider.StopAsync().ConfigureAwait(false);
         }
     }
@@ -54,5 +68,11 @@ internal sealed class DurableTaskSidecar(DurableTaskEngine engine, SidecarEndpoi
         {
             await _server.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "The orchestration service failed to stop; stopping it again to release its partitions")]
+        public static partial void ProviderStopRetried(ILogger logger, Exception exception);
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class RetentionTimer(RetentionSweep sweep, DurableTaskCl
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "The retention sweep failed; it runs again at the next interval")]
+        [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The retention sweep failed; it runs again at the next interval")]
         public static partial void SweepFailed(ILogger logger, Exception exception);
     }
 }
