@@ -123,25 +123,19 @@ public static class WorkspaceApi
         return engagement is null ? NotFound() : await engagements.PageAsync(context, engagement, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    internal static async Task<IResult> ActAsync(
+    internal static Task<IResult> ActAsync(
         HttpContext context,
         string id,
         string action,
         WorkspaceEngagements engagements,
         IEnumerable<ILinkActionHandler> handlers,
         DurableTaskClient workflows,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => OnPostedEngagementAsync(context, id, engagements, async engagement =>
     {
-        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var engagement = await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false);
         var handler = Enum.TryParse<LinkAction>(action, out var linkAction) && WorkspaceEngagements.Actions.Contains(linkAction)
             ? handlers.SingleOrDefault(h => h.Action == linkAction)
             : null;
-        if (engagement is null || handler is null)
+        if (handler is null)
         {
             return NotFound();
         }
@@ -152,21 +146,12 @@ public static class WorkspaceApi
         var current = await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? engagement;
         var status = outcome.Kind == ActOutcomeKind.NotPossible ? StatusCodes.Status409Conflict : StatusCodes.Status200OK;
         return await engagements.PageAsync(context, current, notice: $"{outcome.Title}. {outcome.Message}", statusCode: status, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    }, cancellationToken);
 
-    internal static async Task<IResult> ReflectAsync(
-        HttpContext context, string id, WorkspaceEngagements engagements, ReflectionRecorder recorder, DurableTaskClient workflows, CancellationToken cancellationToken)
+    internal static Task<IResult> ReflectAsync(
+        HttpContext context, string id, WorkspaceEngagements engagements, ReflectionRecorder recorder, DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        OnPostedEngagementAsync(context, id, engagements, async engagement =>
     {
-        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } engagement)
-        {
-            return NotFound();
-        }
-
         var values = await ReflectionApi.FormValuesAsync(context.Request, cancellationToken).ConfigureAwait(false);
         var submission = await recorder.SubmitAsync(engagement, Actor.Coach, values, workflows, cancellationToken).ConfigureAwait(false);
         var notice = submission switch
@@ -184,21 +169,12 @@ public static class WorkspaceApi
             submission.Errors,
             submission.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             cancellationToken).ConfigureAwait(false);
-    }
+    }, cancellationToken);
 
     /// <summary>Sends the client again the email with the link waiting on them; once per page view.</summary>
-    internal static async Task<IResult> ResendAsync(HttpContext context, string id, WorkspaceEngagements engagements, ClientLinkResend resend, CancellationToken cancellationToken)
+    internal static Task<IResult> ResendAsync(HttpContext context, string id, WorkspaceEngagements engagements, ClientLinkResend resend, CancellationToken cancellationToken) =>
+        OnPostedEngagementAsync(context, id, engagements, async engagement =>
     {
-        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } engagement)
-        {
-            return NotFound();
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         var outcome = await resend.ResendAsync(engagement, form[ClientLinkResend.SeenField].ToString(), cancellationToken).ConfigureAwait(false);
         var (notice, status) = outcome switch
@@ -212,7 +188,7 @@ public static class WorkspaceApi
         return notice is null
             ? NotFound()
             : await engagements.PageAsync(context, engagement, notice, statusCode: status, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    }, cancellationToken);
 
     internal static async Task<IResult> ExportAsync(HttpContext context, string id, WorkspaceEngagements engagements, EngagementExporter exporter, CancellationToken cancellationToken)
     {
@@ -230,19 +206,10 @@ public static class WorkspaceApi
         return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(data, ExportJson), "application/json", $"coachflow-data-{engagement.Id.Value}.json");
     }
 
-    internal static async Task<IResult> EraseAsync(
-        HttpContext context, string id, WorkspaceEngagements engagements, EngagementEraser eraser, DurableTaskClient workflows, CancellationToken cancellationToken)
+    internal static Task<IResult> EraseAsync(
+        HttpContext context, string id, WorkspaceEngagements engagements, EngagementEraser eraser, DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        OnPostedEngagementAsync(context, id, engagements, async engagement =>
     {
-        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } engagement)
-        {
-            return NotFound();
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         if (form[DataPage.ConfirmField].ToString() != DataPage.ConfirmValue)
         {
@@ -251,6 +218,20 @@ public static class WorkspaceApi
 
         var tombstone = await eraser.EraseAsync(engagement.Id, Actor.Coach, workflows, cancellationToken).ConfigureAwait(false);
         return DataPage.Erased(tombstone);
+    }, cancellationToken);
+
+    /// <summary>A form post on one engagement: the post's checks, then the engagement it names, or the page that answers instead.</summary>
+    private static async Task<IResult> OnPostedEngagementAsync(
+        HttpContext context, string id, WorkspaceEngagements engagements, Func<Engagement, Task<IResult>> act, CancellationToken cancellationToken)
+    {
+        if (await GuardPostAsync(context).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await engagements.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } engagement
+            ? await act(engagement).ConfigureAwait(false)
+            : NotFound();
     }
 
     /// <summary>A form post needs the session, then a genuine antiforgery token (bound to the session's user).</summary>
