@@ -8,8 +8,18 @@ namespace CoachFlow.Tests.TestSupport;
 /// The coach in the workspace over HTTP: signs in through the emailed link (once per client's cookie jar) and posts
 /// the workspace's forms with the form token of the page they are on, as a browser would.
 /// </summary>
-public sealed partial class CoachWorkspaceClient(HttpClient client, OutboxStore outbox, string coachEmail = "sam@coach.example")
+public sealed partial class CoachWorkspaceClient(HttpClient client, string coachEmail, Func<Task<string>> latestSignInLink)
 {
+    /// <summary>The coach whose emails land in the dev outbox.</summary>
+    public CoachWorkspaceClient(HttpClient client, OutboxStore outbox, string coachEmail = "sam@coach.example")
+        : this(client, coachEmail, async () => (await outbox.ListAsync(Ct))
+            .Where(e => e.To == coachEmail && e.Links.Any(l => l.Label == "Sign in"))
+            .OrderByDescending(e => e.SentAt)
+            .First()
+            .Links.Single(l => l.Label == "Sign in").Url.AbsolutePath)
+    {
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Signs in unless this client already holds a session; fails when the emailed link does not sign in.</summary>
@@ -23,11 +33,7 @@ public sealed partial class CoachWorkspaceClient(HttpClient client, OutboxStore 
 
         using var request = await client.PostAsync("/coach/sign-in", Form(FormToken(workspace), [("email", coachEmail)]), Ct);
         request.EnsureSuccessStatusCode();
-        var email = (await outbox.ListAsync(Ct))
-            .Where(e => e.To == coachEmail && e.Links.Any(l => l.Label == "Sign in"))
-            .OrderByDescending(e => e.SentAt)
-            .First();
-        var link = email.Links.Single(l => l.Label == "Sign in").Url.AbsolutePath;
+        var link = await latestSignInLink();
         using var signIn = await client.PostAsync(link, Form(FormToken(await client.GetStringAsync(link, Ct)), []), Ct);
         if (signIn.StatusCode is not (HttpStatusCode.SeeOther or HttpStatusCode.OK))
         {
