@@ -22,7 +22,7 @@ public sealed class OutboxStore(CoachFlowTables tables)
     public async Task<IReadOnlyList<OutboxEmail>> ListAsync(CancellationToken cancellationToken)
     {
         var emails = new List<OutboxEmail>();
-        var rows = tables.Get(TableName.Outbox).QueryAsync<OutboxEntity>(e => e.PartitionKey == OutboxEntity.PartitionKeyValue, cancellationToken: cancellationToken);
+        var rows = tables.Get(TableName.Outbox).QueryAsync<OutboxEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OutboxEntity.PartitionKeyValue}"), cancellationToken: cancellationToken);
         await foreach (var row in rows.ConfigureAwait(false))
         {
             emails.Add(row.ToEmail());

@@ -61,7 +61,7 @@ public sealed class SlotReservationStore(CoachFlowTables tables)
     {
         var slots = new List<Slot>();
         var (low, high) = (Key(from), Key(to));
-        var rows = Table.QueryAsync<TableEntity>(e => e.PartitionKey == coachId && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken);
+        var rows = Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {coachId} and RowKey ge {low} and RowKey lt {high}"), cancellationToken: cancellationToken);
         await foreach (var row in rows.ConfigureAwait(false))
         {
             var start = DateTimeOffset.ParseExact(row.RowKey, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);

@@ -51,7 +51,7 @@ public sealed class EngagementTimeline(CoachFlowTables tables)
     public async Task<IReadOnlyList<TimelineEntry>> ListAsync(EngagementId id, CancellationToken cancellationToken)
     {
         var entries = new List<TimelineEntry>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new TimelineEntry(row.RowKey, row.GetDateTimeOffset("At") ?? default, Enum.Parse<Actor>(row.GetString("Actor")), row.GetString("Kind"), row.GetString("Summary")));
         }
