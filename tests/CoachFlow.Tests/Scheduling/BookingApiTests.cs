@@ -23,6 +23,9 @@ namespace CoachFlow.Tests.Scheduling;
 /// </summary>
 public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true), followRedirects: false)
 {
+    private const string Unreadable = "Please choose one of the times below.";
+    private const string NotOffered = "That is not a time we offer. Please choose one of the times below.";
+
     private const string FirstSlot = "2026-11-25T13:00:00Z";
     private const string SecondSlot = "2026-11-25T13:45:00Z";
 
@@ -130,18 +133,20 @@ public sealed class BookingApiTests() : AppTest(new CoachFlowApp(fakeClock: true
     }
 
     [Theory]
-    [InlineData("not-a-time", HttpStatusCode.BadRequest)]
-    [InlineData("2026-11-25", HttpStatusCode.BadRequest)]
-    [InlineData("2026-11-25T13:10:00Z", HttpStatusCode.BadRequest)]
-    [InlineData("2026-11-25T20:00:00Z", HttpStatusCode.BadRequest)]
-    [InlineData("2026-11-24T11:15:00Z", HttpStatusCode.Conflict)]
-    public async Task Malformed_off_grid_and_too_late_slots_get_a_clear_page_with_remaining_slots(string slot, HttpStatusCode expected)
+    [InlineData("not-a-time", HttpStatusCode.BadRequest, Unreadable)]
+    [InlineData("2026-11-25", HttpStatusCode.BadRequest, Unreadable)]
+    [InlineData("2026-11-25T13:10:00Z", HttpStatusCode.BadRequest, NotOffered)]
+    [InlineData("2026-11-25T20:00:00Z", HttpStatusCode.BadRequest, NotOffered)]
+    [InlineData("2026-11-24T11:15:00Z", HttpStatusCode.Conflict, "That time is now too close to book. Please choose another.")]
+    public async Task Malformed_off_grid_and_too_late_slots_get_a_clear_page_with_remaining_slots(string slot, HttpStatusCode expected, string problem)
     {
         var response = await PostSlotAsync(_bookToken, slot);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains($"value=\"{FirstSlot}\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"<strong>{WebUtility.HtmlEncode(problem)}</strong>", page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{FirstSlot}\"", page, StringComparison.Ordinal);
         Assert.Empty(await ReservedAsync());
     }
 
