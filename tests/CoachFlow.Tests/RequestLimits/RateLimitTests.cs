@@ -38,7 +38,7 @@ public sealed class RateLimitTests() : AppTest(new CoachFlowApp(Limits), followR
     }
 
     [Fact]
-    public async Task A_person_over_the_limit_reads_a_page_that_asks_them_to_wait()
+    public async Task A_person_over_the_limit_reads_a_page_that_asks_them_to_wait_and_says_nothing_was_lost()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -51,7 +51,9 @@ public sealed class RateLimitTests() : AppTest(new CoachFlowApp(Limits), followR
         using var refused = await Client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Please wait a moment", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var page = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Please wait a moment", page, StringComparison.Ordinal);
+        Assert.Contains("Please wait a minute and try again; nothing you sent before has been lost.", page, StringComparison.Ordinal);
         Assert.True(refused.Headers.Contains("Retry-After"));
     }
 
