@@ -98,7 +98,9 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
         await _drive.ReflectAsync(Actor.Client, "no", ("note", "I think I need someone with a finance background."));
 
         await _drive.WaitForStageAsync(Stage.NotCompatible);
-        Assert.Contains("takes some courage", (await _drive.EmailAsync(ClientInbox, "Thank you for your honesty")).Text, StringComparison.Ordinal);
+        var thanks = (await _drive.EmailAsync(ClientInbox, "Thank you for your honesty")).Text;
+        Assert.Contains("takes some courage", thanks, StringComparison.Ordinal);
+        Assert.Contains("these people may be worth a conversation:\n- Alex Moreno, career transitions coach", thanks, StringComparison.Ordinal);
         var coach = await _drive.EmailAsync(CoachInbox, "Not a fit: Ada Lovelace");
         Assert.Contains("Ada Lovelace said no", coach.Text, StringComparison.Ordinal);
         Assert.Contains("I think I need someone with a finance background.", coach.Text, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed partial class MovedOnLinkTests(MovedOnEngagements engagements) : I
         {
             Invite or Decline => state == ExpiredAtTriage
                 ? Both(new(409, "This enquiry has moved on", "triage no longer applies"))
-                : Both(alreadyRecorded),
+                : Both(new(200, "Already recorded", "Your triage decision stands.")),
             SessionHeld => state switch
             {
                 Booked => null,
