@@ -12,7 +12,9 @@ machine (docs/mutation-testing.md). This script instead:
          feature folder plus every test class that names a type declared in the mutated file,
          and records the outcome of that mutant in the sample file.
   tally  prints killed/survived/no coverage/timeout, the estimated score and its 95 % Wilson
-         interval, and the per-folder picture.
+         interval, the same counting each survivor's verdict (a column filled by hand after
+         reading the survivor: killed by a test outside the batch, a gap since closed, or a mutant
+         no test can kill), and the per-folder picture.
 
 Run from the repository root: python3 scripts/mutation-sample.py list|draw|run [row ...]|tally
 """
@@ -47,7 +49,12 @@ LIST_RUN_TESTS = "FullyQualifiedName~CoachFlow.Tests.Engagements.StageExtensions
 NOT_COUNTED = {"CompileError", "Ignored"}
 
 COLUMNS = ["row", "file", "line", "column", "end_line", "end_column", "mutator", "original",
-           "replacement", "status", "tests", "seconds"]
+           "replacement", "status", "tests", "seconds", "verdict"]
+
+# What a survivor turned out to be, written by hand after reading it (the verdict column):
+# "equivalent" / "near-equivalent" (no test can tell), "suite: <test>" (killed by a test outside the
+# batch's classes, checked by hand), "closed: <test>" (a gap; the named test now kills it, checked by hand).
+VERDICTS = ("equivalent", "near-equivalent", "suite:", "closed:")
 
 
 def stryker(mutate, test_filter, output):
@@ -261,6 +268,19 @@ def cmd_tally():
     if n:
         print(f"score {killed}/{n} = {100 * killed / n:.1f} %, "
               f"95 % Wilson interval {100 * low:.1f} % to {100 * high:.1f} %")
+    survivors = [r for r in rows if r["status"] in ("Survived", "NoCoverage", "NoTests")]
+    unread = [r["row"] for r in survivors if not r.get("verdict", "").startswith(VERDICTS)]
+    if unread:
+        print(f"survivors without a verdict: {' '.join(unread)}")
+    verdicts = Counter(r.get("verdict", "").split(":")[0] for r in survivors)
+    print("survivors by verdict:", dict(verdicts))
+    today = killed + verdicts["suite"] + verdicts["closed"]
+    killable = n - verdicts["equivalent"] - verdicts["near-equivalent"]
+    for label, k, total in (("with today's tests", today, n), ("of the killable", today, killable)):
+        if total:
+            low, high = wilson(k, total)
+            print(f"{label}: {k}/{total} = {100 * k / total:.1f} %, "
+                  f"95 % Wilson interval {100 * low:.1f} % to {100 * high:.1f} %")
     folders = defaultdict(Counter)
     for r in rows:
         folders[r["file"].split("/")[0]][r["status"]] += 1
