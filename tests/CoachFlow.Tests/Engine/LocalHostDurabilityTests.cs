@@ -4,6 +4,7 @@ using CoachFlow.Domain.Engagements;
 using CoachFlow.Tests.Browser;
 using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
+using static CoachFlow.Tests.Engine.PartitionLeases;
 
 namespace CoachFlow.Tests.Engine;
 
@@ -114,17 +115,6 @@ public sealed class LocalHostDurabilityTests
             && leases.GroupBy(l => l.GetString("CurrentOwner")).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key).SequenceEqual([("host-a", 2), ("host-b", 2)]);
     }
 
-    private static async Task<Dictionary<string, string?>> OwnersAsync(TableClient partitions)
-    {
-        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var lease in partitions.QueryAsync<TableEntity>(cancellationToken: Ct))
-        {
-            owners[lease.RowKey] = lease.GetString("CurrentOwner");
-        }
-
-        return owners;
-    }
-
     /// <summary>The control queue an instance lives on: the Azure Storage provider hashes the instance id (FNV-1a over UTF-8).</summary>
     private static string PartitionOf(string taskHub, EngagementId id)
     {
@@ -135,15 +125,5 @@ public sealed class LocalHostDurabilityTests
         }
 
         return $"{taskHub.ToLowerInvariant()}-control-{hash % 4:D2}";
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited {within.TotalSeconds:0} s for {what}.");
-            await Task.Delay(500, Ct);
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using Azure.Data.Tables;
 using CoachFlow.LocalHost.Engine;
 using CoachFlow.Tests.TestSupport;
+using static CoachFlow.Tests.Engine.PartitionLeases;
 using DurableTask.Core;
 using Microsoft.Extensions.Logging;
 
@@ -33,32 +34,11 @@ public sealed class SidecarStopTests
         var partitions = new TableClient(AzuriteFixture.ConnectionString, $"{taskHub}Partitions");
 
         await sidecar.StartAsync(Ct);
-        await EventuallyAsync(async () => (await OwnersAsync(partitions)) is { Count: 4 } owners && owners.All(o => o == Worker), "the host to own all four partitions");
+        await EventuallyAsync(async () => (await OwnersAsync(partitions)).Values is { Count: 4 } owners && owners.All(o => o == Worker), "the host to own all four partitions", TimeSpan.FromMinutes(1));
         await sidecar.StopAsync(Ct);
 
-        Assert.All(await OwnersAsync(partitions), owner => Assert.True(string.IsNullOrEmpty(owner), $"A stopped host still owns a partition ({owner})."));
+        Assert.All((await OwnersAsync(partitions)).Values, owner => Assert.True(string.IsNullOrEmpty(owner), $"A stopped host still owns a partition ({owner})."));
         Assert.Contains(logs.Lines, line => line.Contains("failed to stop; stopping it again", StringComparison.Ordinal));
-    }
-
-    private static async Task<List<string?>> OwnersAsync(TableClient partitions)
-    {
-        var owners = new List<string?>();
-        await foreach (var lease in partitions.QueryAsync<TableEntity>(cancellationToken: Ct))
-        {
-            owners.Add(lease.GetString("CurrentOwner"));
-        }
-
-        return owners;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited a minute for {what}.");
-            await Task.Delay(250, Ct);
-        }
     }
 
     /// <summary>The provider, except that its first stop throws before doing anything, as 2.11.2's does part-way.</summary>
