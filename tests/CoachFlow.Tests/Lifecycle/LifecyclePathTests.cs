@@ -70,6 +70,7 @@ public sealed class LifecyclePathTests() : AppTest(new CoachFlowApp(), followRed
         Assert.Contains(timeline, e => e.Kind == "Stage" && e.Summary == "Stage: AwaitingDecisions" && e.Actor == Actor.Coach);
         Assert.Contains(timeline, e => e.Kind == "Chemistry" && e.Summary == "The coach marked the chemistry session as held");
         Assert.Contains(timeline, e => e.Kind == "Decision" && e.Actor == Actor.Coach);
+        Assert.Contains(timeline, e => e.Kind == "Agreement" && e.Summary == "The client accepted the agreement" && e.Actor == Actor.Client);
         Assert.Contains(timeline, e => e.Kind == "Email" && e.Summary.Contains("Welcome", StringComparison.Ordinal));
     }
 

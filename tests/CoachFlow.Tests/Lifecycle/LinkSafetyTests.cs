@@ -182,7 +182,7 @@ public sealed class FormValidationTests() : AppTest(new CoachFlowApp(), followRe
         var missing = await drive.PostAsync(link, ("signature", " "));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var html = await missing.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("id=\"accept-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"error\" id=\"accept-error\">Please tick the box to accept the agreement.</p>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"signature-error\"", html, StringComparison.Ordinal);
         Assert.Equal(Stage.AwaitingAgreement, await drive.StageAsync());
     }
