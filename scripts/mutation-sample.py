@@ -17,6 +17,8 @@ machine (docs/mutation-testing.md). This script instead:
          no test can kill), and the per-folder picture.
 
 Run from the repository root: python3 scripts/mutation-sample.py list|draw|run [row ...]|tally
+MUTATION_SAMPLE_FILE, _SEED, _SIZE and _WORK (defaults: docs/mutation-sample.tsv, 20261126, 40,
+/tmp/mutation-sample) select another sample.
 """
 
 import csv
@@ -35,12 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests" / "CoachFlow.Tests"
 INFRA = ROOT / "src" / "Infrastructure"
 CONFIG = "stryker-infrastructure-sample.json"
-SAMPLE = ROOT / "docs" / "mutation-sample.tsv"
+# A second sample (another commit, another seed) keeps its own file and work folder.
+SAMPLE = ROOT / os.environ.get("MUTATION_SAMPLE_FILE", "docs/mutation-sample.tsv")
 WORK = Path(os.environ.get("MUTATION_SAMPLE_WORK", "/tmp/mutation-sample"))
 LIST_REPORT = WORK / "list" / "mutation-report.json"
 
-SEED = 20261126
-SIZE = 40
+SEED = int(os.environ.get("MUTATION_SAMPLE_SEED", "20261126"))
+SIZE = int(os.environ.get("MUTATION_SAMPLE_SIZE", "40"))
 
 # A Domain-only class: it reaches no Infrastructure code, so the list run tests no mutant.
 LIST_RUN_TESTS = "FullyQualifiedName~CoachFlow.Tests.Engagements.StageExtensionsTests"
