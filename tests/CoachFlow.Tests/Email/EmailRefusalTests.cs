@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoachFlow.Infrastructure.Links;
+using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.DurableTask.Client;
@@ -61,7 +62,7 @@ public sealed class EmailRefusalTests : AppTest, IClassFixture<FakeSendGrid>
     }
 
     [Fact]
-    public async Task A_refused_key_fails_the_engagement_at_once_on_the_status_page_and_in_logs_naming_no_one()
+    public async Task A_refused_key_fails_the_engagement_at_once_on_the_status_page_with_each_refusal_on_the_timeline_and_logs_naming_no_one()
     {
         _sendGrid.ReplyBy(_ => SendGridReply.Refuse(HttpStatusCode.Unauthorized));
         var drive = new LifecycleDriver(App, Client);
@@ -73,6 +74,8 @@ public sealed class EmailRefusalTests : AppTest, IClassFixture<FakeSendGrid>
         Assert.Single(_sendGrid.CallsFor(ClientEmail, Acknowledgement));
         Assert.Single(_sendGrid.CallsFor(CoachEmail, FailureNotice));
         Assert.Empty(_sendGrid.Accepted);
+        var refusals = (await App.Get<EngagementTimeline>().ListAsync(drive.Id, Ct)).Where(e => e.Summary.StartsWith("Could not email", StringComparison.Ordinal));
+        Assert.Equal(["Could not email the client", "Could not email the coach"], refusals.Select(e => e.Summary[..e.Summary.IndexOf(':', StringComparison.Ordinal)]));
         using var page = new HttpRequestMessage(HttpMethod.Get, App.Get<PublicLinks>().Status(drive.Id).PathAndQuery);
         page.Headers.Accept.ParseAdd("text/html");
         var html = await (await Client.SendAsync(page, Ct)).Content.ReadAsStringAsync(Ct);
