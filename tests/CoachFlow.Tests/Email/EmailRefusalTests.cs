@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CoachFlow.Infrastructure.Links;
-using CoachFlow.Infrastructure.Timeline;
 using CoachFlow.Tests.Lifecycle;
 using CoachFlow.Tests.TestSupport;
 using Microsoft.DurableTask.Client;
@@ -74,7 +73,7 @@ public sealed class EmailRefusalTests : AppTest, IClassFixture<FakeSendGrid>
         Assert.Single(_sendGrid.CallsFor(ClientEmail, Acknowledgement));
         Assert.Single(_sendGrid.CallsFor(CoachEmail, FailureNotice));
         Assert.Empty(_sendGrid.Accepted);
-        var refusals = (await App.Get<EngagementTimeline>().ListAsync(drive.Id, Ct)).Where(e => e.Summary.StartsWith("Could not email", StringComparison.Ordinal));
+        var refusals = (await drive.TimelineAsync()).Where(e => e.Summary.StartsWith("Could not email", StringComparison.Ordinal));
         Assert.Equal(["Could not email the client", "Could not email the coach"], refusals.Select(e => e.Summary[..e.Summary.IndexOf(':', StringComparison.Ordinal)]));
         using var page = new HttpRequestMessage(HttpMethod.Get, App.Get<PublicLinks>().Status(drive.Id).PathAndQuery);
         page.Headers.Accept.ParseAdd("text/html");
